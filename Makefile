@@ -1,0 +1,77 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+PG_URL ?= postgres://postgres@127.0.0.1:5432/opic_portal
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+PROD_ENV := DJANGO_DEBUG=False DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+	DJANGO_ALLOWED_HOSTS=portal.example.org
+
+.PHONY: run test pytest integration lint typecheck migrations-check deploy-check bench lock messages \
+	syscheck demo worker beat clean
+
+## Set up everything and serve the portal with demo data on http://127.0.0.1:8000
+run: $(VENV)/.installed syscheck
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Serving the portal on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Run the whole suite: lint, types, migrations, deploy checks, unit tests (SQLite), integration tests (PostgreSQL + Redis)
+test: $(VENV)/.installed syscheck lint typecheck migrations-check deploy-check pytest integration
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+syscheck: $(VENV)/.installed
+	@$(PY) scripts/syscheck.py
+
+pytest: $(VENV)/.installed
+	$(PY) -m pytest -m "not integration" -n 2 -q
+
+integration: $(VENV)/.installed
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(PY) -m pytest -m integration -q -p no:xdist
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy .
+
+migrations-check: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run
+
+deploy-check: $(VENV)/.installed
+	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+## Print the performance figures (see README, "Benchmarks")
+bench: $(VENV)/.installed
+	$(PY) bench/bench_admissibility.py
+
+## Refresh requirements.lock from pyproject.toml (needs network)
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet uv && $(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+## Extract new strings into the kk and ru catalogues, then compile them
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+demo: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput && $(PY) manage.py seed_demo
+
+worker: $(VENV)/.installed
+	$(VENV)/bin/celery -A portal worker -l info
+
+beat: $(VENV)/.installed
+	$(VENV)/bin/celery -A portal beat -l info
+
+clean:
+	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache

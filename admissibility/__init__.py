@@ -1,0 +1,58 @@
+"""Pre-check a communication to the Committee on the Rights of the Child (OPIC arts. 1, 5, 7, 20).
+
+Pure Python: no Django, no I/O, no clock. Facts in (``parse_facts`` or the dataclasses), findings
+out (``assess``). The engine is a pre-check for caseworkers and children, not a legal decision:
+only the Committee decides admissibility.
+"""
+
+from admissibility.dates import add_months, add_years
+from admissibility.engine import CRITERIA, CRITERION_IDS, assess, assessment_to_dict, verdict_of
+from admissibility.messages import LANGUAGES
+from admissibility.model import (
+    Assessment,
+    Author,
+    Claim,
+    CommunicationFacts,
+    Consent,
+    DomesticRemedies,
+    Facts,
+    Finding,
+    Instrument,
+    OtherProcedure,
+    Outcome,
+    ProcedureStatus,
+    RemedyException,
+    StateStatus,
+    Verdict,
+    Victim,
+)
+from admissibility.parsing import FactsError, parse_facts
+
+__all__ = [
+    "CRITERIA",
+    "CRITERION_IDS",
+    "LANGUAGES",
+    "Assessment",
+    "Author",
+    "Claim",
+    "CommunicationFacts",
+    "Consent",
+    "DomesticRemedies",
+    "Facts",
+    "FactsError",
+    "Finding",
+    "Instrument",
+    "OtherProcedure",
+    "Outcome",
+    "ProcedureStatus",
+    "RemedyException",
+    "StateStatus",
+    "Verdict",
+    "Victim",
+    "add_months",
+    "add_years",
+    "assess",
+    "assessment_to_dict",
+    "parse_facts",
+    "verdict_of",
+]

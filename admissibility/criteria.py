@@ -1,0 +1,459 @@
+"""One function per admissibility criterion of OPIC (arts. 1, 5, 7 and 20).
+
+Each criterion takes the facts, the treaty table and a language, and returns exactly one
+Finding: it never raises on well-formed facts and never stops at the first problem. When a
+criterion finds several problems, the caseworker's reason lists them all (the gravest first)
+and the child's reason speaks about the gravest one only.
+
+NOT_MET means the facts as given make the communication inadmissible on this ground.
+NEEDS_REVIEW means a fact is missing, or a question that only a person (in the end the
+Committee) can answer, such as whether an exception applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Final
+
+from admissibility.dates import add_years, is_adult_on
+from admissibility.messages import Language, Msg, language
+from admissibility.model import (
+    CommunicationFacts,
+    Consent,
+    Finding,
+    Instrument,
+    Outcome,
+    ProcedureStatus,
+    RemedyException,
+    StateStatus,
+)
+
+MET: Final = Outcome.MET
+NOT_MET: Final = Outcome.NOT_MET
+NEEDS_REVIEW: Final = Outcome.NEEDS_REVIEW
+
+# The articles that set out rights or obligations; the rest are about the Committee, reporting
+# and final clauses (e.g. CRC art. 43 establishes the Committee), so invoking them alone is
+# incompatible with the Convention (OPIC art. 7(c)).
+RIGHTS_ARTICLES: Final[dict[str, int]] = {Instrument.CRC: 41, Instrument.OPSC: 10, Instrument.OPAC: 7}
+OPTIONAL_PROTOCOLS: Final = (Instrument.OPSC, Instrument.OPAC)
+CLOSED_PROCEDURE: Final = (ProcedureStatus.WITHDRAWN, ProcedureStatus.ENDED_WITHOUT_EXAMINATION)
+# Enum members as plain module constants: looking a member up on its class is slow in the loops.
+OPSC: Final = Instrument.OPSC
+NOT_GIVEN: Final = Consent.NOT_GIVEN
+JUSTIFIED: Final = Consent.WITHOUT_CONSENT_JUSTIFIED
+PENDING: Final = ProcedureStatus.PENDING
+PROLONGED: Final = RemedyException.UNREASONABLY_PROLONGED
+
+Part = tuple[Msg, dict[str, str]]
+
+
+def _finding(criterion: str, citation: str, outcome: Outcome, t: Language, parts: list[Part]) -> Finding:
+    if len(parts) == 1:
+        reason, child = t.render(*parts[0])
+    else:
+        rendered = [t.render(msg, values) for msg, values in parts]
+        reason = " ".join(text for text, _ in rendered)
+        child = rendered[0][1]
+    return Finding(criterion, outcome, reason, child, citation)
+
+
+# Findings whose words have no placeholder never change: build each one once per language.
+_FIXED: dict[tuple[str, str, Outcome, str], Finding] = {}
+
+
+def _one(criterion: str, citation: str, outcome: Outcome, t: Language, msg: Msg, **values: str) -> Finding:
+    if values:
+        reason, child = t.pairs[msg]
+        return Finding(criterion, outcome, reason.format_map(values), child.format_map(values), citation)
+    key = (t.code, criterion, outcome, msg)
+    found = _FIXED.get(key)
+    if found is None:
+        reason, child = t.render(msg, values)
+        found = _FIXED[key] = Finding(criterion, outcome, reason, child, citation)
+    return found
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def one_year_after(day: date) -> date:
+    """Return the last day of the one-year limit of OPIC art. 7(h): the same day a year later."""
+    try:
+        return add_years(day, 1)
+    except OverflowError:
+        return date.max
+
+
+def entry_into_force(facts: CommunicationFacts, treaty: Mapping[str, StateStatus]) -> date | None:
+    """Return the date the Protocol entered into force for the State, when known and a party."""
+    status = treaty.get(facts.state) if facts.state is not None else None
+    if status is None or not status.opic_party:
+        return None
+    return status.opic_in_force_on
+
+
+# --- OPIC art. 1(3) -------------------------------------------------------------------------
+
+
+def state_party(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-1-3: the State must be a party, with the Protocol in force on the assessment date."""
+    t = language(lang)
+    cid, cite = "OPIC-1-3", "OPIC art. 1(3)"
+    state = facts.state
+    if state is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S13_STATE_UNKNOWN)
+    status = treaty.get(state)
+    if status is None:
+        return _one(cid, cite, NOT_MET, t, Msg.S13_NOT_PARTY, state=state)
+    if not status.opic_party:
+        return _one(cid, cite, NOT_MET, t, Msg.S13_SIGNATORY, state=state)
+    eif = status.opic_in_force_on
+    if eif is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S13_EIF_UNKNOWN, state=state)
+    values = {"state": state, "eif": t.date(eif), "assessed_on": t.date(facts.assessed_on)}
+    if facts.assessed_on < eif:
+        return _one(cid, cite, NOT_MET, t, Msg.S13_NOT_YET, **values)
+    return _one(cid, cite, MET, t, Msg.S13_MET, **values)
+
+
+# --- OPIC art. 1(2), 5(1) -------------------------------------------------------------------
+
+
+def accepted_instruments(
+    facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en"
+) -> Finding:
+    """OPIC-1-2: claims under the OPSC or OPAC need the State to be a party to that protocol."""
+    t = language(lang)
+    cid, cite = "OPIC-1-2", "OPIC art. 1(2), 5(1)"
+    used = {claim.instrument for claim in facts.claims or ()}
+    invoked = [protocol for protocol in OPTIONAL_PROTOCOLS if protocol in used]
+    if not invoked:
+        return _one(cid, cite, MET, t, Msg.S12_NONE)
+    state = facts.state
+    if state is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S12_STATE_UNKNOWN, instruments=t.instruments(invoked))
+    status = treaty.get(state)
+    not_party: list[Instrument] = []
+    unknown: list[Instrument] = []
+    for protocol in invoked:
+        party = None
+        if status is not None:
+            party = status.opsc_party if protocol == OPSC else status.opac_party
+        if party is False:
+            not_party.append(protocol)
+        elif party is None:
+            unknown.append(protocol)
+    parts: list[Part] = []
+    if not_party:
+        parts.append((Msg.S12_NOT_PARTY, {"state": state, "instruments": t.instruments(not_party)}))
+    if unknown:
+        parts.append((Msg.S12_UNKNOWN, {"state": state, "instruments": t.instruments(unknown)}))
+    if parts:
+        return _finding(cid, cite, NOT_MET if not_party else NEEDS_REVIEW, t, parts)
+    return _one(cid, cite, MET, t, Msg.S12_ACCEPTED, state=state, instruments=t.instruments(invoked))
+
+
+# --- OPIC art. 5(2) -------------------------------------------------------------------------
+
+
+def consent(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-5-2: someone acting for the victims needs their consent, or a justification."""
+    t = language(lang)
+    cid, cite = "OPIC-5-2", "OPIC art. 5(2)"
+    victims = facts.victims or ()
+    is_victim = facts.author.is_victim
+    if is_victim is True:
+        # The author is among the victims; any other victim still has to agree.
+        doubtful = [n for n, v in enumerate(victims, 1) if v.consent == NOT_GIVEN or v.consent == JUSTIFIED]
+        if doubtful:
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_OTHERS, victims=t.numbers(doubtful))
+        return _one(cid, cite, MET, t, Msg.S52_AUTHOR_VICTIM)
+    if is_victim is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_AUTHOR_UNKNOWN)
+    if not victims:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_NO_VICTIMS)
+    missing = [n for n, v in enumerate(victims, 1) if v.consent is None or v.consent == NOT_GIVEN]
+    justified = [n for n, v in enumerate(victims, 1) if v.consent == JUSTIFIED]
+    parts: list[Part] = []
+    if missing:
+        parts.append((Msg.S52_MISSING, {"victims": t.numbers(missing)}))
+    if justified:
+        parts.append((Msg.S52_JUSTIFIED, {"victims": t.numbers(justified)}))
+    if parts:
+        return _finding(cid, cite, NOT_MET if missing else NEEDS_REVIEW, t, parts)
+    return _one(cid, cite, MET, t, Msg.S52_GIVEN)
+
+
+# --- OPIC art. 7(a) -------------------------------------------------------------------------
+
+
+def anonymity(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-a: the author and every victim must be identified (unknown counts as anonymous)."""
+    t = language(lang)
+    cid, cite = "OPIC-7-a", "OPIC art. 7(a)"
+    victims = facts.victims or ()
+    parts: list[Part] = []
+    if facts.author.identified is not True:
+        parts.append((Msg.S7A_AUTHOR, {}))
+    unidentified = [n for n, v in enumerate(victims, 1) if v.identified is not True]
+    if unidentified:
+        parts.append((Msg.S7A_VICTIMS, {"victims": t.numbers(unidentified)}))
+    if not victims and facts.author.is_victim is not True:
+        parts.append((Msg.S7A_NO_VICTIM, {}))
+    if parts:
+        return _finding(cid, cite, NOT_MET, t, parts)
+    return _one(cid, cite, MET, t, Msg.S7A_MET)
+
+
+# --- OPIC art. 7(b) -------------------------------------------------------------------------
+
+
+def in_writing(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-b: the communication must be in writing."""
+    t = language(lang)
+    cid, cite = "OPIC-7-b", "OPIC art. 7(b)"
+    if facts.in_writing is True:
+        return _one(cid, cite, MET, t, Msg.S7B_MET)
+    if facts.in_writing is False:
+        return _one(cid, cite, NOT_MET, t, Msg.S7B_NOT)
+    return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7B_UNKNOWN)
+
+
+# --- OPIC art. 7(c) -------------------------------------------------------------------------
+
+
+def compatibility(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-c: claims must rely on rights of the Convention or its Protocols, held by children.
+
+    A victim who turned 18 while the facts went on was a child when they began: that is enough.
+    """
+    t = language(lang)
+    cid, cite = "OPIC-7-c", "OPIC art. 7(c)"
+    blocking: list[Part] = []
+    doubtful: list[Part] = []
+
+    claims = facts.claims
+    if claims is None:
+        doubtful.append((Msg.S7C_CLAIMS_UNKNOWN, {}))
+    elif not claims:
+        blocking.append((Msg.S7C_NO_CLAIMS, {}))
+    else:
+        valid = 0
+        invalid: list[tuple[str, int]] = []
+        incomplete: list[int] = []
+        unexplained: list[int] = []
+        for n, claim in enumerate(claims, 1):
+            instrument, article = claim.instrument, claim.article
+            last = RIGHTS_ARTICLES.get(instrument) if instrument is not None else None
+            if instrument is None or last is None or article is None:
+                incomplete.append(n)
+            elif article <= last:
+                valid += 1
+            else:
+                invalid.append((instrument, article))
+            if _blank(claim.explanation):
+                unexplained.append(n)
+        if invalid and not valid and not incomplete:
+            blocking.append((Msg.S7C_ONLY_INVALID, {"articles": t.articles(invalid)}))
+        elif invalid:
+            doubtful.append((Msg.S7C_SOME_INVALID, {"articles": t.articles(invalid)}))
+        if incomplete:
+            doubtful.append((Msg.S7C_INCOMPLETE, {"claims": t.numbers(incomplete)}))
+        if unexplained:
+            doubtful.append((Msg.S7C_EXPLANATION, {"claims": t.numbers(unexplained)}))
+
+    victims = facts.victims or ()
+    start = facts.facts.start
+    start_text = ""
+    if not victims:
+        doubtful.append((Msg.S7C_NO_VICTIMS, {}))
+    elif start is None:
+        doubtful.append((Msg.S7C_START_UNKNOWN, {}))
+    else:
+        start_text = t.date(start)
+        adults: list[int] = []
+        unknown: list[int] = []
+        children = 0
+        for n, victim in enumerate(victims, 1):
+            if victim.date_of_birth is None:
+                unknown.append(n)
+            elif is_adult_on(victim.date_of_birth, start):
+                adults.append(n)
+            else:
+                children += 1
+        if adults and not children:
+            blocking.append((Msg.S7C_ALL_ADULTS, {"start": start_text}))
+        elif adults:
+            doubtful.append((Msg.S7C_SOME_ADULTS, {"start": start_text, "victims": t.numbers(adults)}))
+        if unknown:
+            doubtful.append((Msg.S7C_DOB_UNKNOWN, {"victims": t.numbers(unknown)}))
+
+    if blocking:
+        return _finding(cid, cite, NOT_MET, t, blocking + doubtful)
+    if doubtful:
+        return _finding(cid, cite, NEEDS_REVIEW, t, doubtful)
+    return _one(cid, cite, MET, t, Msg.S7C_MET, start=start_text)
+
+
+# --- OPIC art. 7(d) -------------------------------------------------------------------------
+
+
+def same_matter(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-d: not already examined by the Committee, nor examined or pending elsewhere.
+
+    A procedure that was withdrawn, or ended without examining the matter, is no bar.
+    """
+    t = language(lang)
+    cid, cite = "OPIC-7-d", "OPIC art. 7(d)"
+    blocking: list[Part] = []
+    doubtful: list[Part] = []
+    closed: list[str | None] = []
+
+    previously = facts.previously_examined_by_committee
+    if previously is True:
+        blocking.append((Msg.S7D_PREVIOUS, {}))
+    elif previously is None:
+        doubtful.append((Msg.S7D_PREVIOUS_UNKNOWN, {}))
+
+    procedures = facts.other_procedures
+    if procedures is None:
+        doubtful.append((Msg.S7D_PROCEDURES_UNKNOWN, {}))
+    else:
+        pending: list[str | None] = []
+        examined: list[str | None] = []
+        unclear: list[str | None] = []
+        for procedure in procedures:
+            status = procedure.status
+            if status in CLOSED_PROCEDURE:
+                closed.append(procedure.body)
+            elif procedure.same_matter is False:
+                continue
+            elif status is None or procedure.same_matter is None:
+                unclear.append(procedure.body)
+            elif status == PENDING:
+                pending.append(procedure.body)
+            else:
+                examined.append(procedure.body)
+        if pending:
+            blocking.append((Msg.S7D_PENDING, {"bodies": t.bodies(pending)}))
+        if examined:
+            blocking.append((Msg.S7D_EXAMINED, {"bodies": t.bodies(examined)}))
+        if unclear:
+            doubtful.append((Msg.S7D_UNCLEAR, {"bodies": t.bodies(unclear)}))
+
+    if blocking:
+        return _finding(cid, cite, NOT_MET, t, blocking + doubtful)
+    if doubtful:
+        return _finding(cid, cite, NEEDS_REVIEW, t, doubtful)
+    if closed:
+        return _finding(
+            cid, cite, MET, t, [(Msg.S7D_MET, {}), (Msg.S7D_CLOSED, {"bodies": t.bodies(closed)})]
+        )
+    return _one(cid, cite, MET, t, Msg.S7D_MET)
+
+
+# --- OPIC art. 7(e) -------------------------------------------------------------------------
+
+
+def exhaustion(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-e: domestic remedies exhausted, unless an exception (for the Committee) is claimed."""
+    t = language(lang)
+    cid, cite = "OPIC-7-e", "OPIC art. 7(e)"
+    remedies = facts.domestic_remedies
+    if remedies.exhausted is True:
+        return _one(cid, cite, MET, t, Msg.S7E_MET)
+    if remedies.exception is not None:
+        claimed = Msg.S7E_PROLONGED if remedies.exception == PROLONGED else Msg.S7E_INEFFECTIVE
+        parts: list[Part] = [(claimed, {})]
+        if _blank(remedies.exception_reason):
+            parts.append((Msg.S7E_NO_REASON, {}))
+        return _finding(cid, cite, NEEDS_REVIEW, t, parts)
+    if remedies.exhausted is False:
+        return _one(cid, cite, NOT_MET, t, Msg.S7E_NOT)
+    return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7E_UNKNOWN)
+
+
+# --- OPIC art. 7(f) -------------------------------------------------------------------------
+
+
+def substantiation(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-f: an account of the facts, with supporting documents.
+
+    Whether the claims are manifestly ill-founded is a judgement on the merits of the file: the
+    engine only checks that there is something to judge.
+    """
+    t = language(lang)
+    cid, cite = "OPIC-7-f", "OPIC art. 7(f)"
+    no_summary = _blank(facts.facts.summary)
+    documents = facts.documents_count
+    parts: list[Part] = []
+    if no_summary:
+        parts.append((Msg.S7F_NO_SUMMARY, {}))
+    if not documents:
+        parts.append((Msg.S7F_NO_DOCUMENTS, {}))
+    if parts:
+        return _finding(cid, cite, NOT_MET if no_summary else NEEDS_REVIEW, t, parts)
+    return _one(cid, cite, MET, t, Msg.S7F_MET)
+
+
+# --- OPIC art. 7(g), 20 ---------------------------------------------------------------------
+
+
+def ratione_temporis(
+    facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en"
+) -> Finding:
+    """OPIC-7-g: facts after the Protocol entered into force for the State, or continuing after.
+
+    Facts on the day of entry into force count as after it (OPIC art. 20).
+    """
+    t = language(lang)
+    cid, cite = "OPIC-7-g", "OPIC art. 7(g), 20"
+    eif = entry_into_force(facts, treaty)
+    if eif is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_EIF_UNKNOWN)
+    values = {"state": facts.state or "", "eif": t.date(eif)}
+    happened = facts.facts
+    if happened.continuing is True:
+        return _one(cid, cite, MET, t, Msg.S7G_CONTINUING, **values)
+    if happened.end is not None:
+        values["end"] = t.date(happened.end)
+        if happened.end >= eif:
+            return _one(cid, cite, MET, t, Msg.S7G_ENDED_AFTER, **values)
+        return _one(cid, cite, NOT_MET, t, Msg.S7G_BEFORE, **values)
+    if happened.start is not None:
+        values["start"] = t.date(happened.start)
+        if happened.start >= eif:
+            return _one(cid, cite, MET, t, Msg.S7G_STARTED_AFTER, **values)
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_STARTED_BEFORE, **values)
+    return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_DATES_UNKNOWN, **values)
+
+
+# --- OPIC art. 7(h) -------------------------------------------------------------------------
+
+
+def time_limit(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-7-h: within one year after exhaustion; the last day is the same calendar day a year
+    later (29 Feb -> 28 Feb). A late author may show that filing in time was impossible.
+    """
+    t = language(lang)
+    cid, cite = "OPIC-7-h", "OPIC art. 7(h)"
+    remedies = facts.domestic_remedies
+    if remedies.exhausted is False:
+        return _one(cid, cite, MET, t, Msg.S7H_NOT_EXHAUSTED)
+    final = remedies.final_decision_on
+    if final is None:
+        if remedies.exhausted is True:
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_FINAL_UNKNOWN)
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_UNKNOWN)
+    deadline = one_year_after(final)
+    values = {"final": t.date(final), "deadline": t.date(deadline), "assessed_on": t.date(facts.assessed_on)}
+    if facts.assessed_on <= deadline:
+        return _one(cid, cite, MET, t, Msg.S7H_IN_TIME, **values)
+    if remedies.exhausted is None:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_LATE_UNCLEAR, **values)
+    if not _blank(facts.late_submission_reason):
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_LATE_REASON, **values)
+    return _one(cid, cite, NOT_MET, t, Msg.S7H_LATE, **values)

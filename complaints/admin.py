@@ -1,0 +1,175 @@
+"""The Django admin, for administrators. Lists are filtered by the same visibility rule as the site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from .models import (
+    Claim,
+    Communication,
+    Document,
+    DomesticRemedy,
+    Event,
+    Membership,
+    Organisation,
+    OtherProcedure,
+    Person,
+    TreatyStatus,
+    User,
+)
+from .permissions import communications_visible_to
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "email", "first_name", "last_name", "role", "filer_kind", "is_active"]
+    list_filter = ["role", "filer_kind", "is_active", "is_staff"]
+    fieldsets = (
+        *(DjangoUserAdmin.fieldsets or ()),
+        (_("Portal"), {"fields": ("role", "filer_kind", "preferred_language")}),
+    )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "email"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name"]
+    inlines = [MembershipInline]
+
+
+@admin.register(TreatyStatus)
+class TreatyStatusAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "iso3",
+        "opic_status",
+        "deposit_date",
+        "entry_into_force_date",
+        "opsc_party",
+        "opac_party",
+    ]
+    list_filter = ["opic_status", "opsc_party", "opac_party", "art12_declaration"]
+    search_fields = ["name", "iso3"]
+
+
+class CaseScopedAdmin(ObjectPermissionsModelAdmin):
+    """Admin for a case or one of its parts: rows outside the user's visibility never appear."""
+
+    case_path = "communication"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)
+        visible = communications_visible_to(request.user)
+        lookup = "pk__in" if self.case_path == "" else f"{self.case_path}__in"
+        return queryset.filter(**{lookup: visible.values("pk")})
+
+
+class PersonInline(admin.StackedInline):
+    model = Person
+    extra = 0
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+
+
+class RemedyInline(admin.TabularInline):
+    model = DomesticRemedy
+    extra = 0
+
+
+class ProcedureInline(admin.TabularInline):
+    model = OtherProcedure
+    extra = 0
+
+
+@admin.register(Communication)
+class CommunicationAdmin(CaseScopedAdmin):
+    case_path = ""
+    list_display = [
+        "short_reference",
+        "title",
+        "state",
+        "status",
+        "verdict",
+        "is_urgent",
+        "organisation",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "verdict",
+        "is_urgent",
+        "interim_measures_requested",
+        "state",
+        "dossier_language",
+    ]
+    search_fields = ["title", "committee_reference", "people__family_name"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["filer", "assignee"]
+    filter_horizontal = ["shared_with"]
+    readonly_fields = ["reference", "version", "created_at", "updated_at"]
+    inlines = [PersonInline, ClaimInline, RemedyInline, ProcedureInline]
+
+
+@admin.register(Person)
+class PersonAdmin(CaseScopedAdmin):
+    list_display = ["__str__", "role", "date_of_birth", "consent", "communication"]
+    list_filter = ["role", "consent"]
+    search_fields = ["family_name", "given_name"]
+    raw_id_fields = ["communication"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(CaseScopedAdmin):
+    list_display = ["__str__", "instrument", "article", "communication"]
+    list_filter = ["instrument"]
+    raw_id_fields = ["communication"]
+
+
+@admin.register(DomesticRemedy)
+class DomesticRemedyAdmin(CaseScopedAdmin):
+    list_display = ["authority", "started_on", "decided_on", "is_final", "communication"]
+    list_filter = ["is_final"]
+    raw_id_fields = ["communication"]
+
+
+@admin.register(OtherProcedure)
+class OtherProcedureAdmin(CaseScopedAdmin):
+    list_display = ["body", "reference", "status", "same_matter", "communication"]
+    list_filter = ["status", "same_matter"]
+    raw_id_fields = ["communication"]
+
+
+@admin.register(Document)
+class DocumentAdmin(CaseScopedAdmin):
+    list_display = ["title", "kind", "content_type", "size", "page_count", "uploaded_at", "communication"]
+    list_filter = ["kind", "content_type"]
+    readonly_fields = ["sha256", "size", "content_type", "original_name", "page_count"]
+    raw_id_fields = ["communication"]
+
+
+@admin.register(Event)
+class EventAdmin(CaseScopedAdmin):
+    list_display = ["occurred_on", "kind", "from_status", "to_status", "actor", "communication"]
+    list_filter = ["kind", "to_status"]
+    date_hierarchy = "occurred_on"
+    raw_id_fields = ["communication"]
+
+
+admin.site.register(Membership)

@@ -1,0 +1,121 @@
+"""The lifecycle of a communication: the one table of allowed transitions, and the service that moves a case.
+
+A transition records what the Committee or the State did, on the day it happened: it sets the
+matching date on the communication, bumps its version and writes an event to the timeline. A
+transition that the table does not allow raises TransitionNotAllowed and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Communication, Event, User
+
+Status = Communication.Status
+
+# From each status, the statuses a case may move to. CLOSED is final.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.SUBMITTED}),
+    Status.SUBMITTED: frozenset({Status.REGISTERED, Status.CLOSED}),
+    Status.REGISTERED: frozenset({Status.TRANSMITTED, Status.CLOSED}),
+    Status.TRANSMITTED: frozenset(
+        {Status.OBSERVATIONS_RECEIVED, Status.ADMISSIBLE, Status.VIEWS_ADOPTED, Status.CLOSED}
+    ),
+    Status.OBSERVATIONS_RECEIVED: frozenset(
+        {Status.COMMENTS_SENT, Status.ADMISSIBLE, Status.VIEWS_ADOPTED, Status.CLOSED}
+    ),
+    Status.COMMENTS_SENT: frozenset({Status.ADMISSIBLE, Status.VIEWS_ADOPTED, Status.CLOSED}),
+    Status.ADMISSIBLE: frozenset({Status.OBSERVATIONS_RECEIVED, Status.VIEWS_ADOPTED, Status.CLOSED}),
+    Status.VIEWS_ADOPTED: frozenset({Status.FOLLOW_UP, Status.CLOSED}),
+    Status.FOLLOW_UP: frozenset({Status.FOLLOW_UP, Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+}
+
+# The date field each transition sets.
+DATE_FIELD: dict[str, str] = {
+    Status.SUBMITTED: "submitted_on",
+    Status.REGISTERED: "registered_on",
+    Status.TRANSMITTED: "transmitted_on",
+    Status.OBSERVATIONS_RECEIVED: "observations_received_on",
+    Status.COMMENTS_SENT: "comments_sent_on",
+    Status.ADMISSIBLE: "admissibility_decided_on",
+    Status.VIEWS_ADOPTED: "views_adopted_on",
+    Status.FOLLOW_UP: "follow_up_received_on",
+    Status.CLOSED: "closed_on",
+}
+
+
+class TransitionNotAllowed(Exception):
+    """A lifecycle change the table forbids, or one missing what it needs."""
+
+
+@dataclass(frozen=True)
+class TransitionRequest:
+    to: str
+    on: date
+    committee_reference: str = ""
+    closure: str = ""
+    note: str = ""
+
+
+def allowed_transitions(communication: Communication) -> list[str]:
+    """Return the statuses ``communication`` may move to next, in lifecycle order."""
+    allowed = TRANSITIONS[communication.status]
+    return [value for value in Status.values if value in allowed]
+
+
+def _check(communication: Communication, request: TransitionRequest) -> None:
+    if request.to not in TRANSITIONS.get(communication.status, frozenset()):
+        raise TransitionNotAllowed(
+            _("A case that is “%(current)s” cannot become “%(target)s”.")
+            % {
+                "current": Status(communication.status).label,
+                "target": Status(request.to).label if request.to in Status.values else request.to,
+            }
+        )
+    if request.to == Status.REGISTERED and not request.committee_reference.strip():
+        raise TransitionNotAllowed(_("Registration needs the Committee's reference number."))
+    if request.to == Status.CLOSED and request.closure not in Communication.Closure.values:
+        raise TransitionNotAllowed(_("Say how the case was closed."))
+    if request.on > timezone.localdate():
+        raise TransitionNotAllowed(_("This date is in the future."))
+    if communication.submitted_on and request.on < communication.submitted_on:
+        raise TransitionNotAllowed(_("This date is before the communication was submitted."))
+
+
+@transaction.atomic
+def communication_transition(
+    *, communication: Communication, request: TransitionRequest, actor: User | None
+) -> Communication:
+    """Move ``communication`` to ``request.to`` on ``request.on``; raise TransitionNotAllowed otherwise.
+
+    The row is locked while it changes, so two people recording at once cannot both win.
+    """
+    locked = Communication.objects.select_for_update().get(pk=communication.pk)
+    _check(locked, request)
+    previous = locked.status
+    locked.status = request.to
+    setattr(locked, DATE_FIELD[request.to], request.on)
+    if request.to == Status.REGISTERED:
+        locked.committee_reference = request.committee_reference.strip()
+    if request.to == Status.CLOSED:
+        locked.closure = request.closure
+        if request.closure == Communication.Closure.INADMISSIBLE and not locked.admissibility_decided_on:
+            locked.admissibility_decided_on = request.on
+    locked.version += 1
+    locked.save()
+    Event.objects.create(
+        communication=locked,
+        kind=Event.Kind.TRANSITION,
+        actor=actor,
+        occurred_on=request.on,
+        from_status=previous,
+        to_status=request.to,
+        note=request.note,
+    )
+    return locked

@@ -1,0 +1,491 @@
+"""The domain model: communications to the Committee on the Rights of the Child under OPIC.
+
+Shaped after the OHCHR model complaint form: the case (Communication), the people in it and
+their roles, the claims (instrument + article), the domestic remedies tried, other
+international procedures, documents, and a timeline of events. Organisations (NGOs and
+ombudsman offices) and their memberships decide who may see a case; the rules themselves live
+in complaints.permissions, in one place.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
+
+
+class User(AbstractUser):
+    """An account. Its role decides which part of the portal it works in."""
+
+    class Role(models.TextChoices):
+        FILER = "filer", _("Filer")
+        CASEWORKER = "caseworker", _("Caseworker")
+        OMBUDSMAN_REVIEWER = "ombudsman_reviewer", _("Ombudsman reviewer")
+        ADMINISTRATOR = "administrator", _("Administrator")
+
+    class FilerKind(models.TextChoices):
+        CHILD = "child", _("A child filing for themself")
+        PARENT = "parent", _("A parent or guardian")
+        REPRESENTATIVE = "representative", _("A representative")
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.FILER)
+    filer_kind = models.CharField(_("filing as"), max_length=32, choices=FilerKind.choices, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email or self.username
+
+
+class Organisation(models.Model):
+    """An NGO that handles cases or an ombudsman office that reviews them."""
+
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Non-governmental organisation")
+        OMBUDSMAN = "ombudsman", _("Ombudsman office")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    country = models.CharField(_("country"), max_length=3, validators=[iso3_validator])
+    email = models.EmailField(_("e-mail"), blank=True)
+    members = models.ManyToManyField(User, through="Membership", related_name="organisations")
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's place in an organisation; coordinators receive escalations."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    is_coordinator = models.BooleanField(_("coordinator"), default=False)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
+
+class TreatyStatus(models.Model):
+    """A State's participation in OPIC (and OPSC/OPAC), with the source of every row."""
+
+    class OpicStatus(models.TextChoices):
+        PARTY = "party", _("Party")
+        SIGNATORY = "signatory", _("Signatory")
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("Unknown")
+
+    iso3 = models.CharField(_("ISO 3166 code"), max_length=3, primary_key=True, validators=[iso3_validator])
+    name = models.CharField(_("State"), max_length=100)
+    opic_status = models.CharField(_("OPIC status"), max_length=16, choices=OpicStatus.choices)
+    signature_date = models.DateField(_("signed"), null=True, blank=True)
+    deposit_date = models.DateField(_("ratified or acceded"), null=True, blank=True)
+    deposit_kind = models.CharField(_("instrument"), max_length=16, blank=True)
+    entry_into_force_date = models.DateField(_("in force"), null=True, blank=True)
+    art12_declaration = models.CharField(
+        _("Art. 12 declaration"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
+    )
+    art13_7_declaration = models.CharField(
+        _("Art. 13(7) declaration"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
+    )
+    opsc_party = models.CharField(
+        _("party to OPSC"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
+    )
+    opac_party = models.CharField(
+        _("party to OPAC"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
+    )
+    source = models.TextField(_("source"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("treaty status")
+        verbose_name_plural = _("treaty status")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.iso3})"
+
+
+class Communication(models.Model):
+    """A communication to the Committee: the case, from first draft to follow-up."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        REGISTERED = "registered", _("Registered by the Committee")
+        TRANSMITTED = "transmitted", _("Transmitted to the State")
+        OBSERVATIONS_RECEIVED = "observations_received", _("State's observations received")
+        COMMENTS_SENT = "comments_sent", _("Author's comments sent")
+        ADMISSIBLE = "admissible", _("Declared admissible")
+        VIEWS_ADOPTED = "views_adopted", _("Views adopted")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+        CLOSED = "closed", _("Closed")
+
+    class Closure(models.TextChoices):
+        FRIENDLY_SETTLEMENT = "friendly_settlement", _("Friendly settlement")
+        DISCONTINUED = "discontinued", _("Discontinued")
+        INADMISSIBLE = "inadmissible", _("Declared inadmissible")
+        VIEWS_IMPLEMENTED = "views_implemented", _("Views implemented")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the author")
+
+    class DossierLanguage(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        SPANISH = "es", _("Spanish")
+        RUSSIAN = "ru", _("Russian")
+        ARABIC = "ar", _("Arabic")
+        CHINESE = "zh", _("Chinese")
+
+    class RemedyException(models.TextChoices):
+        UNREASONABLY_PROLONGED = "unreasonably_prolonged", _("Remedies are unreasonably prolonged")
+        UNLIKELY_EFFECTIVE_RELIEF = (
+            "unlikely_effective_relief",
+            _("Remedies are unlikely to bring effective relief"),
+        )
+
+    class Verdict(models.TextChoices):
+        ADMISSIBLE_PRIMA_FACIE = "admissible_prima_facie", _("Admissible at first sight")
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        INADMISSIBLE = "inadmissible", _("Inadmissible")
+
+    reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("short title"), max_length=200, blank=True)
+    filer = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="communications", verbose_name=_("filer")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("handling organisation"),
+    )
+    shared_with = models.ManyToManyField(
+        Organisation, blank=True, related_name="shared_cases", verbose_name=_("shared with")
+    )
+    routed_to = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="routed_cases",
+        verbose_name=_("ombudsman office"),
+        limit_choices_to={"kind": Organisation.Kind.OMBUDSMAN},
+    )
+    assignee = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("assigned caseworker"),
+    )
+
+    state = models.CharField(
+        _("State party concerned"), max_length=3, blank=True, validators=[iso3_validator]
+    )
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.DRAFT)
+    closure = models.CharField(_("closed as"), max_length=32, choices=Closure.choices, blank=True)
+    dossier_language = models.CharField(
+        _("language of the dossier"), max_length=2, choices=DossierLanguage.choices, default="en"
+    )
+    author_is_victim = models.BooleanField(_("the author is the victim"), null=True, blank=True)
+    in_writing = models.BooleanField(_("in writing"), default=True)
+
+    # What happened (OHCHR model form: facts, in order, with dates).
+    facts_summary = models.TextField(_("what happened"), blank=True)
+    facts_start = models.DateField(_("facts began"), null=True, blank=True)
+    facts_end = models.DateField(_("facts ended"), null=True, blank=True)
+    facts_continuing = models.BooleanField(_("still going on"), default=False)
+    remedies_sought = models.TextField(_("what the author asks for"), blank=True)
+
+    # Domestic remedies as a whole (each step is a DomesticRemedy row).
+    remedies_exhausted = models.BooleanField(_("domestic remedies exhausted"), null=True, blank=True)
+    remedies_exception = models.CharField(
+        _("why remedies were not exhausted"), max_length=32, choices=RemedyException.choices, blank=True
+    )
+    remedies_exception_reason = models.TextField(_("explanation"), blank=True)
+    late_submission_reason = models.TextField(_("why it could not be filed within one year"), blank=True)
+    previously_examined_by_committee = models.BooleanField(
+        _("already examined by the Committee"), default=False
+    )
+
+    # Urgency and protection (Art. 6 interim measures, Art. 4 protection).
+    is_urgent = models.BooleanField(_("urgent"), default=False)
+    interim_measures_requested = models.BooleanField(_("interim measures requested"), default=False)
+    interim_measures_reason = models.TextField(_("irreparable harm feared"), blank=True)
+    fears_reprisals = models.BooleanField(_("fears reprisals"), default=False)
+    names_confidential = models.BooleanField(
+        _("names must not be published"),
+        default=True,
+        help_text=_("Rule 29(4): names are not published unless the child expressly agrees."),
+    )
+
+    # Dates that follow submission; each one is set by a lifecycle transition.
+    submitted_on = models.DateField(_("submitted"), null=True, blank=True)
+    registered_on = models.DateField(_("registered"), null=True, blank=True)
+    committee_reference = models.CharField(_("Committee reference"), max_length=64, blank=True)
+    interim_measures_granted_on = models.DateField(_("interim measures granted"), null=True, blank=True)
+    transmitted_on = models.DateField(_("transmitted to the State"), null=True, blank=True)
+    observations_received_on = models.DateField(_("State's observations received"), null=True, blank=True)
+    comments_due_months = models.PositiveSmallIntegerField(
+        _("months for the author's comments"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    comments_sent_on = models.DateField(_("author's comments sent"), null=True, blank=True)
+    admissibility_decided_on = models.DateField(_("admissibility decision"), null=True, blank=True)
+    views_adopted_on = models.DateField(_("Views adopted"), null=True, blank=True)
+    follow_up_received_on = models.DateField(_("follow-up received"), null=True, blank=True)
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+
+    # The last admissibility check, kept for filtering and the review queue.
+    verdict = models.CharField(_("admissibility check"), max_length=32, choices=Verdict.choices, blank=True)
+    verdict_checked_on = models.DateField(_("checked on"), null=True, blank=True)
+
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("communication")
+        verbose_name_plural = _("communications")
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["status", "-updated_at"]),
+            models.Index(fields=["state"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(_("Communication %(ref)s")) % {"ref": self.short_reference}
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:communication_detail", kwargs={"reference": self.reference})
+
+    @property
+    def short_reference(self) -> str:
+        return self.reference.hex[:8].upper()
+
+    @property
+    def final_domestic_decision_on(self) -> date | None:
+        """The date of the last final domestic decision, from which the one-year limit runs."""
+        finals = [r.decided_on for r in self.remedies.all() if r.is_final and r.decided_on]
+        return max(finals) if finals else None
+
+
+class Person(models.Model):
+    """Someone named in a communication: its author, a victim or the representative."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", _("Author")
+        VICTIM = "victim", _("Victim")
+        REPRESENTATIVE = "representative", _("Representative")
+
+    class Consent(models.TextChoices):
+        GIVEN = "given", _("The child agreed")
+        NOT_GIVEN = "not_given", _("Not asked or not given")
+        WITHOUT_CONSENT_JUSTIFIED = "without_consent_justified", _("Acting without consent, with reasons")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    given_name = models.CharField(_("first name"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    place_of_birth = models.CharField(_("place of birth"), max_length=200, blank=True)
+    nationality = models.CharField(_("nationality"), max_length=100, blank=True)
+    sex = models.CharField(_("sex or gender"), max_length=50, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    relationship_to_victim = models.CharField(_("relationship to the child"), max_length=100, blank=True)
+    consent = models.CharField(_("consent"), max_length=32, choices=Consent.choices, blank=True)
+    consent_statement = models.TextField(_("the child's own words"), blank=True)
+    consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    without_consent_reason = models.TextField(_("reasons for acting without consent"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["communication", "role", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip() or str(self.get_role_display())
+
+    @property
+    def identified(self) -> bool:
+        return bool(self.given_name.strip() and self.family_name.strip())
+
+    @property
+    def initials(self) -> str:
+        return "".join(f"{part[0]}." for part in (self.given_name, self.family_name) if part)
+
+
+class Claim(models.Model):
+    """A right said to be violated: an article of the CRC, OPSC or OPAC, and why."""
+
+    class Instrument(models.TextChoices):
+        CRC = "CRC", _("Convention on the Rights of the Child")
+        OPSC = "OPSC", _("Optional Protocol on the sale of children")
+        OPAC = "OPAC", _("Optional Protocol on children in armed conflict")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="claims")
+    instrument = models.CharField(_("instrument"), max_length=4, choices=Instrument.choices, default="CRC")
+    article = models.PositiveSmallIntegerField(
+        _("article"), validators=[MinValueValidator(1), MaxValueValidator(54)]
+    )
+    explanation = models.TextField(_("how the right was violated"), blank=True)
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["communication", "instrument", "article"]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} art. {self.article}"
+
+
+class DomesticRemedy(models.Model):
+    """One step taken in the country: a complaint, an appeal, a court case."""
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="remedies")
+    authority = models.CharField(_("authority or court"), max_length=200)
+    started_on = models.DateField(_("started"), null=True, blank=True)
+    decided_on = models.DateField(_("decided"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    is_final = models.BooleanField(_("final decision"), default=False)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("domestic remedy")
+        verbose_name_plural = _("domestic remedies")
+        ordering = ["communication", "position", "started_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.authority
+
+
+class OtherProcedure(models.Model):
+    """Another international procedure to which the same matter was taken (Art. 7(d))."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        EXAMINED = "examined", _("Examined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        ENDED_WITHOUT_EXAMINATION = "ended_without_examination", _("Ended without examination")
+
+    communication = models.ForeignKey(
+        Communication, on_delete=models.CASCADE, related_name="other_procedures"
+    )
+    body = models.CharField(_("body"), max_length=200)
+    reference = models.CharField(_("reference"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, blank=True)
+    same_matter = models.BooleanField(_("same matter"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("other international procedure")
+        verbose_name_plural = _("other international procedures")
+
+    def __str__(self) -> str:
+        return self.body
+
+
+def document_upload_to(instance: Document, filename: str) -> str:
+    # The stored name never carries the user's file name, which can itself identify a child.
+    return f"documents/{instance.communication.reference.hex}/{uuid.uuid4().hex}"
+
+
+class Document(models.Model):
+    """An annex: a decision, evidence, a power of attorney, a consent form, a translation."""
+
+    class Kind(models.TextChoices):
+        DOMESTIC_DECISION = "domestic_decision", _("Decision of a domestic authority")
+        EVIDENCE = "evidence", _("Evidence")
+        POWER_OF_ATTORNEY = "power_of_attorney", _("Power of attorney")
+        CONSENT = "consent", _("Consent form")
+        TRANSLATION = "translation", _("Translation")
+        COMMITTEE = "committee", _("Correspondence with the Committee")
+        STATE = "state", _("Submission of the State")
+        OTHER = "other", _("Other")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.EVIDENCE)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_upload_to)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["communication", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Event(models.Model):
+    """One entry in a case's timeline: what happened, who did it, when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Draft started")
+        UPDATED = "updated", _("Draft updated")
+        TRANSITION = "transition", _("Status changed")
+        NOTE = "note", _("Note")
+        DOCUMENT = "document", _("Document added")
+        ASSIGNED = "assigned", _("Assigned")
+        SHARED = "shared", _("Shared")
+        ASSESSED = "assessed", _("Admissibility checked")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    occurred_on = models.DateField(
+        _("date"), help_text=_("The day it happened, which may precede its recording.")
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    from_status = models.CharField(_("from"), max_length=32, blank=True)
+    to_status = models.CharField(_("to"), max_length=32, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    is_private = models.BooleanField(_("private note"), default=False)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["communication", "occurred_on", "recorded_at"]
+        indexes = [models.Index(fields=["communication", "occurred_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on} {self.get_kind_display()}"

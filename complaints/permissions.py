@@ -1,0 +1,123 @@
+"""Who may see and do what: the portal's object permissions, written once.
+
+Every HTML view, the admin and the API ask these rules (through ``user.has_perm`` or the
+``communications_visible_to`` queryset); nothing else decides access to a case.
+
+- A filer sees the communications they filed.
+- A caseworker sees the cases of the NGOs they belong to and the cases shared with those NGOs.
+- An ombudsman reviewer sees the cases routed to their office.
+- An administrator sees everything; nobody else sees anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import Communication, Membership, Organisation, User
+
+
+def _organisation_ids(user: User, kind: str) -> list[int]:
+    return list(
+        Membership.objects.filter(user=user, organisation__kind=kind).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def communications_visible_to(user: Any) -> QuerySet[Communication]:
+    """Return the communications ``user`` may see; the single source of the visibility rule."""
+    queryset = Communication.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user.is_superuser or user.role == User.Role.ADMINISTRATOR:
+        return queryset
+    visible = Q(filer=user)
+    if user.role == User.Role.CASEWORKER:
+        ngo_ids = _organisation_ids(user, Organisation.Kind.NGO)
+        shared = Communication.shared_with.through.objects.filter(
+            communication_id=OuterRef("pk"), organisation_id__in=ngo_ids
+        )
+        visible |= Q(organisation_id__in=ngo_ids) | Q(Exists(shared))
+    elif user.role == User.Role.OMBUDSMAN_REVIEWER:
+        visible |= Q(routed_to_id__in=_organisation_ids(user, Organisation.Kind.OMBUDSMAN))
+    return queryset.filter(visible)
+
+
+def _as_communication(obj: Any) -> Communication | None:
+    if isinstance(obj, Communication):
+        return obj
+    return getattr(obj, "communication", None)
+
+
+@rules.predicate
+def can_see(user: Any, obj: Any = None) -> bool:
+    if obj is None:  # model level: may open a list, which is itself filtered
+        return bool(getattr(user, "is_authenticated", False))
+    communication = _as_communication(obj)
+    if communication is None:
+        return False
+    return communications_visible_to(user).filter(pk=communication.pk).exists()
+
+
+@rules.predicate
+def is_filer_of_draft(user: Any, obj: Any) -> bool:
+    communication = _as_communication(obj)
+    return (
+        communication is not None
+        and communication.filer_id == getattr(user, "pk", None)
+        and communication.status == Communication.Status.DRAFT
+    )
+
+
+@rules.predicate
+def is_handling_caseworker(user: Any, obj: Any) -> bool:
+    communication = _as_communication(obj)
+    if communication is None or communication.organisation_id is None:
+        return False
+    if getattr(user, "role", None) != User.Role.CASEWORKER:
+        return False
+    return Membership.objects.filter(user=user, organisation_id=communication.organisation_id).exists()
+
+
+@rules.predicate
+def is_routed_reviewer(user: Any, obj: Any) -> bool:
+    communication = _as_communication(obj)
+    if communication is None or communication.routed_to_id is None:
+        return False
+    if getattr(user, "role", None) != User.Role.OMBUDSMAN_REVIEWER:
+        return False
+    return Membership.objects.filter(user=user, organisation_id=communication.routed_to_id).exists()
+
+
+@rules.predicate
+def is_administrator(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.is_superuser or user.role == User.Role.ADMINISTRATOR)
+    )
+
+
+# Model-level: may open the list at all. Object-level: may touch this case.
+rules.add_perm("complaints.view_communication", is_administrator | can_see)
+rules.add_perm("complaints.add_communication", rules.is_authenticated)
+rules.add_perm(
+    "complaints.change_communication", is_administrator | is_filer_of_draft | is_handling_caseworker
+)
+rules.add_perm("complaints.delete_communication", is_administrator | is_filer_of_draft)
+rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
+rules.add_perm("complaints.triage_communication", is_administrator | is_routed_reviewer)
+
+# The parts of a case follow the case.
+for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):
+    rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
+    rules.add_perm(f"complaints.add_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker)
+    rules.add_perm(
+        f"complaints.change_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker
+    )
+    rules.add_perm(
+        f"complaints.delete_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker
+    )

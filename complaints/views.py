@@ -1,0 +1,106 @@
+"""HTML views: parse, authorise, call one service, respond."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .forms import CommunicationStartForm, TransitionForm
+from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
+from .models import Communication, User
+from .selectors import communication_assessment, communication_list_for_user, communication_timeline
+from .services import communication_create_draft
+
+
+def get_visible_communication(request: HttpRequest, reference: str) -> Communication:
+    """Return the communication if the user may see it; 404 otherwise, so nothing leaks its existence."""
+    communication = communication_list_for_user(user=request.user).filter(reference=reference).first()
+    if communication is None:
+        raise Http404
+    return communication
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    page = Paginator(communication_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "complaints/dashboard.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def communication_start(request: HttpRequest) -> HttpResponse:
+    form = CommunicationStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        communication = communication_create_draft(filer=cast(User, request.user), **form.cleaned_data)
+        messages.success(request, _("Your draft is saved. You can come back to it at any time."))
+        return redirect(communication)
+    return render(request, "complaints/communication_start.html", {"form": form})
+
+
+@login_required
+@require_GET
+def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = get_visible_communication(request, reference)
+    user = request.user
+    assert isinstance(user, User)
+    can_transition = user.has_perm("complaints.transition_communication", communication)
+    assessment = communication_assessment(communication=communication, lang=get_language() or "en")
+    context = {
+        "communication": communication,
+        "people": communication.people.all(),
+        "claims": communication.claims.all(),
+        "remedies": communication.remedies.all(),
+        "procedures": communication.other_procedures.all(),
+        "documents": communication.documents.all(),
+        "events": communication_timeline(communication=communication, include_private=can_transition),
+        "assessment": assessment,
+        "transition_form": TransitionForm(
+            allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
+        )
+        if can_transition and allowed_transitions(communication)
+        else None,
+    }
+    return render(request, "complaints/communication_detail.html", context)
+
+
+@login_required
+@require_POST
+def communication_record_transition(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = get_visible_communication(request, reference)
+    if not request.user.has_perm("complaints.transition_communication", communication):
+        raise PermissionDenied
+    form = TransitionForm(request.POST, allowed=allowed_transitions(communication))
+    if not form.is_valid():
+        messages.error(request, _("Please correct the form: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect(communication)
+    try:
+        communication_transition(
+            communication=communication, request=form.to_request(), actor=cast(User, request.user)
+        )
+    except TransitionNotAllowed as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Recorded."))
+    return redirect(communication)
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

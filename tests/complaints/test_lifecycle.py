@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from complaints.lifecycle import (
+    TRANSITIONS,
+    TransitionNotAllowed,
+    TransitionRequest,
+    allowed_transitions,
+    communication_transition,
+)
+from complaints.models import Communication, Event
+
+from ..factories import CommunicationFactory
+
+pytestmark = pytest.mark.django_db
+Status = Communication.Status
+
+
+def move(communication: Communication, to: str, on: date, **extra: str) -> Communication:
+    return communication_transition(
+        communication=communication, request=TransitionRequest(to=to, on=on, **extra), actor=None
+    )
+
+
+def test_every_status_has_a_row_in_the_transition_table() -> None:
+    assert set(TRANSITIONS) == set(Status.values)
+    for targets in TRANSITIONS.values():
+        assert targets <= set(Status.values)
+
+
+def test_a_closed_case_can_go_nowhere() -> None:
+    assert TRANSITIONS[Status.CLOSED] == frozenset()
+
+
+def test_a_transition_sets_its_date_bumps_the_version_and_writes_the_timeline() -> None:
+    communication = CommunicationFactory.create(status=Status.SUBMITTED, submitted_on=date(2025, 1, 10))
+    moved = move(communication, Status.REGISTERED, date(2025, 2, 3), committee_reference="CRC/250/2025")
+    assert moved.status == Status.REGISTERED
+    assert moved.registered_on == date(2025, 2, 3)
+    assert moved.committee_reference == "CRC/250/2025"
+    assert moved.version == communication.version + 1
+    event = Event.objects.get(communication=communication, kind=Event.Kind.TRANSITION)
+    assert (event.from_status, event.to_status, event.occurred_on) == (
+        Status.SUBMITTED,
+        Status.REGISTERED,
+        date(2025, 2, 3),
+    )
+
+
+def test_a_disallowed_transition_is_a_clear_error_and_writes_nothing() -> None:
+    communication = CommunicationFactory.create(status=Status.DRAFT)
+    with pytest.raises(TransitionNotAllowed, match="cannot become"):
+        move(communication, Status.VIEWS_ADOPTED, date(2025, 2, 3))
+    communication.refresh_from_db()
+    assert communication.status == Status.DRAFT
+    assert communication.views_adopted_on is None
+    assert not Event.objects.filter(communication=communication).exists()
+
+
+def test_registration_needs_the_committees_reference() -> None:
+    communication = CommunicationFactory.create(status=Status.SUBMITTED, submitted_on=date(2025, 1, 10))
+    with pytest.raises(TransitionNotAllowed, match="reference"):
+        move(communication, Status.REGISTERED, date(2025, 2, 3))
+
+
+def test_closing_needs_a_reason_and_inadmissibility_records_the_decision_date() -> None:
+    communication = CommunicationFactory.create(status=Status.TRANSMITTED, submitted_on=date(2025, 1, 10))
+    with pytest.raises(TransitionNotAllowed):
+        move(communication, Status.CLOSED, date(2025, 6, 1))
+    closed = move(communication, Status.CLOSED, date(2025, 6, 1), closure="inadmissible")
+    assert closed.closure == "inadmissible"
+    assert closed.admissibility_decided_on == date(2025, 6, 1)
+
+
+def test_a_date_in_the_future_or_before_submission_is_refused() -> None:
+    communication = CommunicationFactory.create(status=Status.SUBMITTED, submitted_on=date(2025, 1, 10))
+    with pytest.raises(TransitionNotAllowed, match="future"):
+        move(communication, Status.CLOSED, timezone.localdate() + timedelta(days=1), closure="withdrawn")
+    with pytest.raises(TransitionNotAllowed, match="before"):
+        move(communication, Status.CLOSED, date(2025, 1, 9), closure="withdrawn")
+
+
+def test_a_stale_copy_cannot_move_a_case_twice() -> None:
+    communication = CommunicationFactory.create(status=Status.SUBMITTED, submitted_on=date(2025, 1, 10))
+    stale = Communication.objects.get(pk=communication.pk)
+    move(communication, Status.REGISTERED, date(2025, 2, 3), committee_reference="CRC/1/2025")
+    with pytest.raises(TransitionNotAllowed):
+        move(stale, Status.REGISTERED, date(2025, 2, 4), committee_reference="CRC/2/2025")
+
+
+def test_allowed_transitions_are_listed_in_lifecycle_order() -> None:
+    communication = CommunicationFactory.create(status=Status.TRANSMITTED)
+    assert allowed_transitions(communication) == [
+        Status.OBSERVATIONS_RECEIVED,
+        Status.ADMISSIBLE,
+        Status.VIEWS_ADOPTED,
+        Status.CLOSED,
+    ]

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from complaints.models import Communication, Event
+
+from ..conftest import World, login
+from ..factories import CommunicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [
+        ("en", "you can tell the United Nations"),
+        ("ru", "Организацию Объединённых Наций"),
+        ("kk", "Біріккен Ұлттар Ұйымына"),
+    ],
+)
+def test_the_home_page_explains_the_portal_in_each_language(language: str, phrase: str) -> None:
+    response = Client(headers={"accept-language": language}).get("/")
+    assert response.status_code == 200
+    assert f'lang="{language}"'.encode() in response.content
+    assert phrase in response.content.decode()
+
+
+def test_the_language_switcher_remembers_the_choice() -> None:
+    client = Client()
+    client.post(reverse("set_language"), {"language": "kk", "next": "/"})
+    assert 'lang="kk"' in client.get("/").content.decode()
+
+
+def test_signed_in_pages_are_never_cached(world: World) -> None:
+    response = login(world.filer).get(reverse("complaints:dashboard"))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_dashboard_lists_only_the_users_own_cases(world: World) -> None:
+    body = login(world.filer).get(reverse("complaints:dashboard")).content.decode()
+    assert world.mine.title in body
+    assert world.theirs.title not in body
+
+
+def test_a_filer_starts_a_draft_for_a_state_party(world: World) -> None:
+    client = login(world.filer)
+    page = client.get(reverse("complaints:communication_start"))
+    assert b'value="KAZ"' in page.content
+    response = client.post(
+        reverse("complaints:communication_start"),
+        {"title": "Школа", "state": "KAZ", "dossier_language": "ru"},
+    )
+    communication = Communication.objects.get(title="Школа")
+    assert response.status_code == 302
+    assert response["Location"] == communication.get_absolute_url()
+    assert communication.filer == world.filer
+
+
+def test_starting_a_draft_for_an_unknown_state_is_a_clear_error(world: World) -> None:
+    response = login(world.filer).post(
+        reverse("complaints:communication_start"), {"title": "X", "state": "XXX", "dossier_language": "ru"}
+    )
+    assert response.status_code == 200
+    assert b"Select a valid choice" in response.content
+    assert not Communication.objects.filter(title="X").exists()
+
+
+def test_the_case_page_shows_the_admissibility_findings_with_citations(world: World) -> None:
+    body = login(world.filer).get(world.mine.get_absolute_url()).content.decode()
+    assert "OPIC art. 7(h)" in body
+    assert "OPIC art. 1(3)" in body
+
+
+def test_a_caseworker_records_a_transmittal_and_it_appears_in_the_timeline(world: World) -> None:
+    world.mine.status = Communication.Status.REGISTERED
+    world.mine.submitted_on = date(2025, 3, 1)
+    world.mine.save()
+    day = timezone.localdate() - timedelta(days=3)
+    response = login(world.caseworker).post(
+        reverse("complaints:communication_transition", args=[world.mine.reference]),
+        {"to": "transmitted", "on": day.isoformat()},
+    )
+    assert response.status_code == 302
+    world.mine.refresh_from_db()
+    assert world.mine.status == "transmitted"
+    assert world.mine.transmitted_on == day
+    assert Event.objects.filter(
+        communication=world.mine, to_status="transmitted", actor=world.caseworker
+    ).exists()
+
+
+def test_a_filer_cannot_record_what_the_committee_did(world: World) -> None:
+    world.mine.status = Communication.Status.REGISTERED
+    world.mine.save()
+    response = login(world.filer).post(
+        reverse("complaints:communication_transition", args=[world.mine.reference]),
+        {"to": "transmitted", "on": "2025-05-01"},
+    )
+    assert response.status_code == 403
+    world.mine.refresh_from_db()
+    assert world.mine.status == "registered"
+
+
+def test_a_disallowed_transition_shows_a_message_and_changes_nothing(world: World) -> None:
+    world.mine.status = Communication.Status.SUBMITTED
+    world.mine.save()
+    response = login(world.caseworker).post(
+        reverse("complaints:communication_transition", args=[world.mine.reference]),
+        {"to": "views_adopted", "on": "2025-05-01"},
+        follow=True,
+    )
+    assert "correct the form" in response.content.decode()
+    world.mine.refresh_from_db()
+    assert world.mine.status == "submitted"
+
+
+def test_the_health_check_answers_ok() -> None:
+    assert Client().get("/healthz").json() == {"status": "ok"}
+
+
+def test_a_case_of_someone_else_is_not_found_rather_than_forbidden(world: World) -> None:
+    other = CommunicationFactory.create()
+    assert login(world.filer).get(other.get_absolute_url()).status_code == 404

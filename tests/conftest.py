@@ -1,0 +1,98 @@
+"""Shared fixtures: one persona per role, each in their own organisation."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import pytest
+from django.test import Client
+
+from complaints.models import Communication, Organisation, User
+
+from .factories import (
+    ClaimFactory,
+    CommunicationFactory,
+    DomesticRemedyFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    """Two of everything: ``mine`` objects belong to the personas, ``theirs`` to strangers."""
+
+    filer: User
+    caseworker: User
+    reviewer: User
+    admin: User
+    ngo: Organisation
+    office: Organisation
+    mine: Communication
+    theirs: Communication
+    secret: str
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
+    office = OrganisationFactory.create(kind=Organisation.Kind.OMBUDSMAN)
+    filer = UserFactory.create(role=User.Role.FILER)
+    caseworker = MembershipFactory.create(organisation=ngo, user__role=User.Role.CASEWORKER).user
+    reviewer = MembershipFactory.create(organisation=office, user__role=User.Role.OMBUDSMAN_REVIEWER).user
+    admin = UserFactory.create(role=User.Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    mine = CommunicationFactory.create(filer=filer, organisation=ngo, routed_to=office)
+    PersonFactory.create(communication=mine)
+    ClaimFactory.create(communication=mine)
+    DomesticRemedyFactory.create(communication=mine)
+
+    # A case of a stranger, handled by another NGO and routed to another office.
+    other_ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
+    other_office = OrganisationFactory.create(kind=Organisation.Kind.OMBUDSMAN)
+    theirs = CommunicationFactory.create(
+        organisation=other_ngo, routed_to=other_office, title="Zhanna-private-title"
+    )
+    secret = "Qwertysecretvictim"
+    PersonFactory.create(communication=theirs, family_name=secret)
+    ClaimFactory.create(communication=theirs, explanation="Hidden-explanation-text")
+    DomesticRemedyFactory.create(communication=theirs)
+    return World(filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret)
+
+
+def login(user: User) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2
+        ):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def services_up() -> None:
+    """Integration tests need PostgreSQL and Redis: under CI a missing service fails the test."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    redis_url = os.environ.get("REDIS_URL", "")
+    missing = []
+    if not database_url.startswith("postgres") or not _reachable(database_url, 5432):
+        missing.append(f"PostgreSQL (DATABASE_URL={database_url or 'unset'})")
+    if not redis_url or not _reachable(redis_url, 6379):
+        missing.append(f"Redis (REDIS_URL={redis_url or 'unset'})")
+    if missing:
+        message = "integration services unavailable: " + ", ".join(missing)
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
