@@ -21,6 +21,7 @@ from .models import (
     Organisation,
     OtherProcedure,
     Person,
+    Submission,
     TreatyStatus,
     User,
 )
@@ -170,6 +171,14 @@ class EventAdmin(CaseScopedAdmin):
     list_filter = ["kind", "to_status"]
     date_hierarchy = "occurred_on"
     raw_id_fields = ["communication"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(CaseScopedAdmin):
+    list_display = ["communication", "version", "signed_name", "signed_on", "submitted_at"]
+    date_hierarchy = "submitted_at"
+    raw_id_fields = ["communication"]
+    readonly_fields = ["snapshot"]
 
 
 admin.site.register(Membership)

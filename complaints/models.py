@@ -216,6 +216,15 @@ class Communication(models.Model):
     dossier_language = models.CharField(
         _("language of the dossier"), max_length=2, choices=DossierLanguage.choices, default="en"
     )
+
+    class Audience(models.TextChoices):
+        CHILD_UNDER_12 = "under_12", _("A child under 12")
+        CHILD_12_17 = "12_17", _("A young person from 12 to 17")
+        ADULT = "adult", _("An adult")
+
+    audience = models.CharField(
+        _("who is using the form"), max_length=16, choices=Audience.choices, default=Audience.ADULT
+    )
     author_is_victim = models.BooleanField(_("the author is the victim"), null=True, blank=True)
     in_writing = models.BooleanField(_("in writing"), default=True)
 
@@ -242,11 +251,19 @@ class Communication(models.Model):
     interim_measures_requested = models.BooleanField(_("interim measures requested"), default=False)
     interim_measures_reason = models.TextField(_("irreparable harm feared"), blank=True)
     fears_reprisals = models.BooleanField(_("fears reprisals"), default=False)
+    protection_details = models.TextField(_("what the author fears"), blank=True)
     names_confidential = models.BooleanField(
         _("names must not be published"),
         default=True,
         help_text=_("Rule 29(4): names are not published unless the child expressly agrees."),
     )
+
+    # Free text written in a language other than the dossier's gets a translation, per field.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    # Signature (OHCHR model form, last section).
+    signed_name = models.CharField(_("signed by"), max_length=200, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
     # Dates that follow submission; each one is set by a lifecycle transition.
     submitted_on = models.DateField(_("submitted"), null=True, blank=True)
@@ -489,3 +506,26 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.get_kind_display()}"
+
+
+class Submission(models.Model):
+    """A frozen copy of a communication as it was signed and submitted: what the dossier is built from."""
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="submissions")
+    version = models.PositiveIntegerField(_("version of the communication"))
+    snapshot = models.JSONField(_("content as submitted"))
+    signed_name = models.CharField(_("signed by"), max_length=200)
+    signed_on = models.DateField(_("signed on"))
+    submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["communication", "-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["communication", "version"], name="one_submission_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.communication} v{self.version}"
