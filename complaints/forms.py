@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -32,25 +30,6 @@ class SignupForm(AllauthSignupForm):
 def state_choices() -> list[tuple[str, Any]]:
     parties = TreatyStatus.objects.filter(opic_status=TreatyStatus.OpicStatus.PARTY).order_by("name")
     return [("", _("Choose the country")), *((row.iso3, row.name) for row in parties)]
-
-
-class CommunicationStartForm(forms.ModelForm):
-    class Meta:
-        model = Communication
-        fields = ["title", "state", "dossier_language"]
-        help_texts = {
-            "title": _("A few words so you can find this draft again. Only you and your helpers see it."),
-            "state": _("The country that did not respect the rights of the child."),
-            "dossier_language": _("The Committee reads communications in the six UN languages."),
-        }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["state"] = forms.ChoiceField(
-            label=_("Country"), choices=state_choices(), help_text=self.Meta.help_texts["state"]
-        )
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Start the draft")))
 
 
 class TransitionForm(forms.Form):

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import F
+from django.forms.models import model_to_dict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from admissibility import Assessment
 
-from .models import Communication, Event, User
+from .models import Claim, Communication, Event, Submission, User
 from .selectors import communication_assessment
 
 
@@ -62,3 +68,126 @@ def communication_assess(
     communication.verdict = assessment.verdict.value
     communication.verdict_checked_on = on
     return assessment
+
+
+@transaction.atomic
+def communication_save_step(
+    *,
+    communication: Communication,
+    expected_version: int,
+    actor: User,
+    fields: dict[str, Any] | None = None,
+    write: Callable[[], None] | None = None,
+) -> Communication:
+    """Save one wizard step: ``fields`` on the communication, then ``write`` for its related rows.
+
+    The version check comes first and all of it is one transaction, so a step saved from a stale
+    tab (or another device) raises StaleVersion and changes nothing.
+    """
+    updated = Communication.objects.filter(pk=communication.pk, version=expected_version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **(fields or {})
+    )
+    if not updated:
+        raise StaleVersion(Communication.objects.get(pk=communication.pk))
+    if write is not None:
+        write()
+    communication.refresh_from_db()
+    return communication
+
+
+def communication_set_claims(
+    *, communication: Communication, pairs: list[tuple[str, int]], explanation: str
+) -> None:
+    """Replace the claims of ``communication`` with ``pairs`` of (instrument, article), all explained so."""
+    communication.claims.exclude(
+        pk__in=[c.pk for c in communication.claims.all() if (c.instrument, c.article) in set(pairs)]
+    ).delete()
+    existing = {(c.instrument, c.article): c for c in communication.claims.all()}
+    for instrument, article in pairs:
+        claim = existing.get((instrument, article))
+        if claim is None:
+            Claim.objects.create(
+                communication=communication, instrument=instrument, article=article, explanation=explanation
+            )
+        elif claim.explanation != explanation:
+            claim.explanation = explanation
+            claim.save(update_fields=["explanation"])
+
+
+def snapshot_of(communication: Communication) -> dict[str, Any]:
+    """Return everything the communication says, as JSON-ready data: the frozen submitted version."""
+
+    def rows(queryset: Any, exclude: tuple[str, ...] = ("id", "communication")) -> list[dict[str, Any]]:
+        return [{k: v for k, v in model_to_dict(row).items() if k not in exclude} for row in queryset]
+
+    data = model_to_dict(
+        communication, exclude=["shared_with", "filer", "organisation", "routed_to", "assignee"]
+    )
+    data.update(
+        reference=str(communication.reference),
+        people=rows(communication.people.all()),
+        claims=rows(communication.claims.all()),
+        remedies=rows(communication.remedies.all()),
+        other_procedures=rows(communication.other_procedures.all()),
+        documents=rows(communication.documents.all(), exclude=("id", "communication", "file", "uploaded_by")),
+    )
+    return cast(dict[str, Any], json.loads(json.dumps(data, cls=DjangoJSONEncoder)))
+
+
+class SubmissionRefused(Exception):
+    """The communication cannot be submitted as it stands; the message says why."""
+
+
+# Without these the Committee would not even register the communication (rule 16): never submit.
+REGISTRATION_BARS = frozenset({"OPIC-1-3", "OPIC-7-a", "OPIC-7-b"})
+
+
+@transaction.atomic
+def communication_submit(
+    *,
+    communication: Communication,
+    expected_version: int,
+    signed_name: str,
+    actor: User,
+    submit_anyway: bool = False,
+) -> Submission:
+    """Sign, freeze and submit a draft; queue its filing dossier. Raise SubmissionRefused if it cannot go."""
+    from .lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
+
+    today = timezone.localdate()
+    assessment = communication_assessment(communication=communication, lang="en", on=today)
+    bars = [
+        f.criterion
+        for f in assessment.findings
+        if f.outcome == "not_met" and f.criterion in REGISTRATION_BARS
+    ]
+    if bars:
+        raise SubmissionRefused(
+            _("This must be fixed before the Committee can receive it: %(items)s.")
+            % {"items": ", ".join(bars)}
+        )
+    if assessment.verdict == "inadmissible" and not submit_anyway:
+        raise SubmissionRefused(
+            _("The check found problems. Fix them, or confirm that you want to submit it anyway.")
+        )
+    communication = communication_save_step(
+        communication=communication,
+        expected_version=expected_version,
+        actor=actor,
+        fields={"signed_name": signed_name.strip(), "signed_on": today},
+    )
+    try:
+        communication = communication_transition(
+            communication=communication, request=TransitionRequest(to="submitted", on=today), actor=actor
+        )
+    except TransitionNotAllowed as error:
+        raise SubmissionRefused(str(error)) from error
+    communication_assess(communication=communication, on=today)
+    return Submission.objects.create(
+        communication=communication,
+        version=communication.version,
+        snapshot=snapshot_of(communication),
+        signed_name=communication.signed_name,
+        signed_on=today,
+        submitted_by=actor,
+    )

@@ -14,13 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from .forms import CommunicationStartForm, TransitionForm
+from .forms import TransitionForm
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, User
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
-from .services import communication_create_draft
 
 
 def get_visible_communication(request: HttpRequest, reference: str) -> Communication:
@@ -42,17 +41,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def communication_start(request: HttpRequest) -> HttpResponse:
-    form = CommunicationStartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        communication = communication_create_draft(filer=cast(User, request.user), **form.cleaned_data)
-        messages.success(request, _("Your draft is saved. You can come back to it at any time."))
-        return redirect(communication)
-    return render(request, "complaints/communication_start.html", {"form": form})
-
-
-@login_required
 @require_GET
 def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
     communication = get_visible_communication(request, reference)
@@ -69,6 +57,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "documents": communication.documents.all(),
         "events": communication_timeline(communication=communication, include_private=can_transition),
         "assessment": assessment,
+        "can_edit": user.has_perm("complaints.change_communication", communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -21,6 +23,12 @@ from .factories import (
     PersonFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from complaints.models import Communication, User
+from complaints.models import Communication, Document, User
 
 from ..conftest import World, login
 
@@ -79,6 +79,10 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = world.theirs.reference
         elif name in {"pk", "object_id", "id"}:
             kwargs[name] = owned_object(model or Communication, world).pk
+        elif name == "document_id":
+            kwargs[name] = owned_object(Document, world).pk
+        elif name == "slug":
+            kwargs[name] = "who"
         elif name == "app_label":
             kwargs[name] = "complaints"
         elif name == "content_type_id":

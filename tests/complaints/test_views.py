@@ -47,27 +47,27 @@ def test_the_dashboard_lists_only_the_users_own_cases(world: World) -> None:
     assert world.theirs.title not in body
 
 
-def test_a_filer_starts_a_draft_for_a_state_party(world: World) -> None:
+def test_starting_a_draft_needs_a_post_and_lands_on_the_first_step(world: World) -> None:
     client = login(world.filer)
-    page = client.get(reverse("complaints:communication_start"))
+    assert client.get(reverse("complaints:communication_start")).status_code == 200
+    assert Communication.objects.filter(filer=world.filer).count() == 1
+    response = client.post(reverse("complaints:communication_start"))
+    communication = Communication.objects.filter(filer=world.filer).latest("pk")
+    assert response["Location"] == reverse("complaints:wizard_step", args=[communication.reference, "who"])
+
+
+def test_choosing_a_state_outside_the_protocol_is_a_clear_error(world: World) -> None:
+    client = login(world.filer)
+    page = client.get(reverse("complaints:wizard_step", args=[world.mine.reference, "state"]))
     assert b'value="KAZ"' in page.content
     response = client.post(
-        reverse("complaints:communication_start"),
-        {"title": "Школа", "state": "KAZ", "dossier_language": "ru"},
+        reverse("complaints:wizard_step", args=[world.mine.reference, "state"]),
+        {"state": "USA", "version": world.mine.version},
     )
-    communication = Communication.objects.get(title="Школа")
-    assert response.status_code == 302
-    assert response["Location"] == communication.get_absolute_url()
-    assert communication.filer == world.filer
-
-
-def test_starting_a_draft_for_an_unknown_state_is_a_clear_error(world: World) -> None:
-    response = login(world.filer).post(
-        reverse("complaints:communication_start"), {"title": "X", "state": "XXX", "dossier_language": "ru"}
-    )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"Select a valid choice" in response.content
-    assert not Communication.objects.filter(title="X").exists()
+    world.mine.refresh_from_db()
+    assert world.mine.state == "KAZ"
 
 
 def test_the_case_page_shows_the_admissibility_findings_with_citations(world: World) -> None:

@@ -1,0 +1,453 @@
+"""The filing wizard's pages: one URL per step, every step saved on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from admissibility import Assessment
+
+from . import wizard_forms as wf
+from .documents import DocumentRejected, document_add, document_remove
+from .help import help_contacts
+from .models import Communication, Document, Person, User
+from .rights import catalogue_in
+from .selectors import communication_assessment
+from .services import (
+    StaleVersion,
+    SubmissionRefused,
+    communication_create_draft,
+    communication_save_step,
+    communication_set_claims,
+    communication_submit,
+)
+from .textlang import needs_translation
+from .views import get_visible_communication
+from .wizard import (
+    GLOSSARY,
+    STEP_BY_SLUG,
+    STEP_FOR_CRITERION,
+    Step,
+    applicable_steps,
+    is_child_mode,
+    neighbours,
+    victims_needing_consent,
+)
+
+
+@dataclass
+class Page:
+    """The forms of one step, bound or not, and how to save them."""
+
+    form: forms.BaseForm | None = None
+    formset: Any = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def is_valid(self) -> bool:
+        valid = self.form.is_valid() if self.form is not None else True
+        if self.formset is not None:
+            valid = self.formset.is_valid() and valid
+        return valid
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _editable(request: HttpRequest, reference: str) -> Communication:
+    communication = get_visible_communication(request, reference)
+    if not request.user.has_perm("complaints.change_communication", communication):
+        raise PermissionDenied
+    return communication
+
+
+def _limit_to_screen(form: forms.BaseForm, step: Step, screen: int | None) -> None:
+    """In child mode, keep only the current screen's questions (and their translation boxes)."""
+    if screen is None or not step.screens:
+        return
+    keep = set(step.screens[screen])
+    keep |= {f"translation__{name}" for name in keep}
+    for name in list(form.fields):
+        if name not in keep:
+            del form.fields[name]
+
+
+def _screens(communication: Communication, step: Step) -> int:
+    return len(step.screens) if is_child_mode(communication) and step.screens else 1
+
+
+def _person(communication: Communication, role: str) -> Person:
+    return communication.people.filter(role=role).first() or Person(communication=communication, role=role)
+
+
+def build_page(step: Step, communication: Communication, data: Any, files: Any, screen: int | None) -> Page:
+    """Return the forms of ``step``, bound to ``data`` when it is not None."""
+    c = communication
+    form: forms.ModelForm
+    if step.slug == "who":
+        form = wf.WhoForm(data, instance=c, initial={"author_is_victim": str(c.author_is_victim)})
+        if c.author_is_victim is None:
+            form.initial["author_is_victim"] = None
+        page = Page(form)
+    elif step.slug == "author":
+        form = wf.AuthorForm(data, instance=_person(c, Person.Role.AUTHOR), prefix="author")
+        if c.author_is_victim:
+            del form.fields["relationship_to_victim"]
+            form.fields["date_of_birth"].required = True
+        page = Page(form)
+    elif step.slug == "victims":
+        page = Page(formset=wf.VictimFormSet(data, instance=c, prefix="victims"))
+    elif step.slug == "consent":
+        victims = c.people.filter(role=Person.Role.VICTIM)
+        page = Page(formset=wf.ConsentFormSet(data, queryset=victims, prefix="consent"))
+    elif step.slug == "representative":
+        representative = _person(c, Person.Role.REPRESENTATIVE)
+        page = Page(
+            wf.RepresentativeForm(
+                data,
+                instance=representative,
+                prefix="rep",
+                initial={"has_representative": str(representative.pk is not None)},
+            )
+        )
+    elif step.slug == "state":
+        page = Page(wf.StateForm(data, instance=c))
+    elif step.slug == "facts":
+        page = Page(wf.FactsForm(data, instance=c))
+    elif step.slug == "rights":
+        page = Page(wf.RightsForm(data, communication=c))
+    elif step.slug == "remedies":
+        page = Page(
+            wf.RemediesForm(data, initial={"exhausted": wf.to_choice(c.remedies_exhausted)}),
+            wf.RemedyFormSet(data, instance=c, prefix="remedies"),
+        )
+    elif step.slug == "remedies-exception":
+        page = Page(wf.ExceptionForm(data, instance=c))
+    elif step.slug == "late":
+        page = Page(wf.LateForm(data, instance=c))
+    elif step.slug == "procedures":
+        page = Page(
+            wf.ProceduresForm(data, instance=c), wf.ProcedureFormSet(data, instance=c, prefix="procedures")
+        )
+    elif step.slug == "protection":
+        page = Page(wf.ProtectionForm(data, instance=c))
+    elif step.slug == "requests":
+        page = Page(wf.RequestsForm(data, instance=c))
+    elif step.slug == "confidentiality":
+        page = Page(wf.ConfidentialityForm(data, instance=c))
+    elif step.slug == "documents":
+        page = Page(wf.DocumentForm(data, files))
+    elif step.slug == "sign":
+        page = Page(wf.SignForm(data, initial={"signed_name": c.signed_name}))
+    else:  # review
+        page = Page()
+    if isinstance(page.form, wf.TranslationsMixin):
+        page.form.add_translation_fields(c)
+    if page.form is not None and is_child_mode(c):
+        _limit_to_screen(page.form, step, screen)
+    return page
+
+
+def save_page(
+    step: Step, page: Page, communication: Communication, actor: User, version: int
+) -> Communication:
+    """Save a valid page through the services, in one versioned transaction."""
+    form, formset = page.form, page.formset
+    fields: dict[str, Any] = {}
+    write = None
+    if isinstance(form, wf.TranslationsMixin):
+        fields["translations"] = {**communication.translations, **form.translations()}
+    if step.slug in {
+        "who",
+        "state",
+        "facts",
+        "remedies-exception",
+        "late",
+        "protection",
+        "requests",
+        "confidentiality",
+        "procedures",
+    }:
+        assert isinstance(form, forms.ModelForm)
+        model_fields = {f.name for f in Communication._meta.get_fields()}
+        fields.update({k: v for k, v in form.cleaned_data.items() if k in model_fields})
+        if formset is not None:
+            write = formset.save
+    elif step.slug in {"author", "representative"}:
+        assert isinstance(form, forms.ModelForm)
+
+        def write() -> None:
+            person = form.instance
+            if step.slug == "representative" and not form.cleaned_data.get("has_representative"):
+                if person.pk:
+                    person.delete()
+                return
+            form.save()
+
+    elif step.slug in {"victims", "consent"}:
+        write = formset.save
+    elif step.slug == "rights":
+        assert isinstance(form, wf.RightsForm)
+
+        def write() -> None:
+            communication_set_claims(
+                communication=communication, pairs=form.claims(), explanation=form.cleaned_data["explanation"]
+            )
+
+    elif step.slug == "remedies":
+        assert form is not None
+        fields["remedies_exhausted"] = wf.from_choice(form.cleaned_data["exhausted"])
+
+        def write() -> None:
+            remedies = formset.save(commit=False)
+            for removed in formset.deleted_objects:
+                removed.delete()
+            start = (communication.remedies.aggregate(last=Max("position"))["last"] or 0) + 1
+            for offset, remedy in enumerate(remedies):
+                if remedy.pk is None:
+                    remedy.position = start + offset
+                remedy.save()
+
+    return communication_save_step(
+        communication=communication, expected_version=version, actor=actor, fields=fields, write=write
+    )
+
+
+def feedback(communication: Communication, assessment: Assessment) -> list[dict[str, Any]]:
+    """Return the findings worth showing while drafting, each with the step where it can be fixed."""
+    child = is_child_mode(communication)
+    slugs = {step.slug for step in applicable_steps(communication)}
+    items = []
+    for finding in assessment.findings:
+        if finding.outcome == "met":
+            continue
+        slug = STEP_FOR_CRITERION.get(finding.criterion, "review")
+        items.append(
+            {
+                "finding": finding,
+                "text": finding.child_reason if child else finding.reason,
+                "url": reverse("complaints:wizard_step", args=[communication.reference, slug])
+                if slug in slugs
+                else None,
+            }
+        )
+    return items
+
+
+def _context(
+    request: HttpRequest, communication: Communication, step: Step, page: Page, screen: int | None
+) -> dict[str, Any]:
+    assessment = communication_assessment(communication=communication, lang=get_language() or "en")
+    previous, following = neighbours(communication, step.slug)
+    child = is_child_mode(communication)
+    translation_flags = {}
+    if page.form is not None and isinstance(page.form, wf.TranslationsMixin):
+        for name in page.form.translatable:
+            value = page.form[name].value() if name in page.form.fields else ""
+            translation_flags[name] = needs_translation(str(value or ""), communication.dossier_language)
+    file_by = assessment.file_by
+    today = timezone.localdate()
+    return {
+        "communication": communication,
+        "step": step,
+        "steps": applicable_steps(communication),
+        "page": page,
+        "child": child,
+        "screen": screen,
+        "screens": _screens(communication, step),
+        "previous": previous,
+        "following": following,
+        "assessment": assessment,
+        "feedback": feedback(communication, assessment),
+        "file_by": file_by,
+        "days_left": (file_by - today).days if file_by else None,
+        "glossary": [GLOSSARY[key] for key in step.glossary],
+        "translation_flags": translation_flags,
+        "help_contacts": help_contacts(communication.state),
+        "consent_warnings": victims_needing_consent(communication)
+        if step.slug in {"consent", "review"}
+        else [],
+        "documents": communication.documents.all() if step.slug in {"documents", "review"} else [],
+        "catalogue": catalogue_in(get_language() or "en") if step.slug == "rights" else {},
+        "step_number": [s.slug for s in applicable_steps(communication)].index(step.slug) + 1,
+    }
+
+
+def _screen_of(request: HttpRequest, communication: Communication, step: Step) -> int | None:
+    if not (is_child_mode(communication) and step.screens):
+        return None
+    try:
+        screen = int(request.GET.get("screen", request.POST.get("screen", 0)))
+    except (TypeError, ValueError):
+        screen = 0
+    return min(max(screen, 0), len(step.screens) - 1)
+
+
+def _step_url(communication: Communication, step: Step, screen: int | None = None) -> str:
+    url = reverse("complaints:wizard_step", args=[communication.reference, step.slug])
+    return f"{url}?screen={screen}" if screen else url
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
+    communication = get_visible_communication(request, reference)
+    if communication.status != Communication.Status.DRAFT:
+        messages.info(request, _("This communication was submitted; it can no longer be changed here."))
+        return redirect(communication)
+    if not request.user.has_perm("complaints.change_communication", communication):
+        raise PermissionDenied
+    step = STEP_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404
+    if not step.applies(communication):
+        _previous, following = neighbours(communication, slug)
+        return redirect(_step_url(communication, following or STEP_BY_SLUG["review"]))
+    screen = _screen_of(request, communication, step)
+
+    if step.slug == "sign" and request.method == "POST":
+        return _sign(request, communication, step, screen)
+    if step.slug == "documents" and request.method == "POST":
+        return _upload(request, communication, step)
+
+    if request.method == "POST" and step.slug != "review":
+        page = build_page(step, communication, request.POST, request.FILES, screen)
+        version = int(request.POST.get("version") or 0)
+        if page.is_valid():
+            try:
+                communication = save_page(step, page, communication, _user(request), version)
+            except StaleVersion as stale:
+                messages.warning(
+                    request,
+                    _(
+                        "This draft was changed in another window or on another device. Your answers on this "
+                        "page are kept below: check them and save again to keep them."
+                    ),
+                )
+                communication = stale.current
+                context = _context(request, communication, step, page, screen)
+                return render(request, "complaints/wizard_step.html", context, status=409)
+            return redirect(_after_save(request, communication, step, screen))
+        context = _context(request, communication, step, page, screen)
+        return render(request, "complaints/wizard_step.html", context, status=400)
+
+    page = build_page(step, communication, None, None, screen)
+    return render(
+        request, "complaints/wizard_step.html", _context(request, communication, step, page, screen)
+    )
+
+
+def _after_save(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> str:
+    previous, following = neighbours(communication, step.slug)
+    if request.POST.get("direction") == "back":
+        if screen:
+            return _step_url(communication, step, screen - 1)
+        if previous is None:
+            return _step_url(communication, step)
+        return _step_url(communication, previous, _screens(communication, previous) - 1 or None)
+    if screen is not None and screen + 1 < _screens(communication, step):
+        return _step_url(communication, step, screen + 1)
+    messages.success(request, _("Saved."))
+    return _step_url(communication, following or STEP_BY_SLUG["review"])
+
+
+def _upload(request: HttpRequest, communication: Communication, step: Step) -> HttpResponse:
+    page = build_page(step, communication, request.POST, request.FILES, None)
+    if request.POST.get("direction") in {"back", "next"} and not request.FILES:
+        previous, following = neighbours(communication, step.slug)
+        target = previous if request.POST["direction"] == "back" else following
+        return redirect(_step_url(communication, target or step))
+    form = page.form
+    assert isinstance(form, wf.DocumentForm)
+    if form.is_valid():
+        try:
+            document_add(
+                communication=communication,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                actor=_user(request),
+            )
+        except DocumentRejected as error:
+            form.add_error("file", str(error))
+        else:
+            communication_save_step(
+                communication=communication, expected_version=communication.version, actor=_user(request)
+            )
+            messages.success(request, _("The document was added."))
+            return redirect(_step_url(communication, step))
+    context = _context(request, communication, step, page, None)
+    return render(request, "complaints/wizard_step.html", context, status=400)
+
+
+@login_required
+@require_POST
+def wizard_document_remove(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
+    communication = _editable(request, reference)
+    document = Document.objects.filter(communication=communication, pk=document_id).first()
+    if document is None:
+        raise Http404
+    document_remove(document=document)
+    messages.success(request, _("The document was removed."))
+    return redirect(_step_url(communication, STEP_BY_SLUG["documents"]))
+
+
+def _sign(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> HttpResponse:
+    page = build_page(step, communication, request.POST, None, screen)
+    form = page.form
+    assert form is not None
+    if form.is_valid():
+        try:
+            communication_submit(
+                communication=communication,
+                expected_version=int(request.POST.get("version") or 0),
+                signed_name=form.cleaned_data["signed_name"],
+                actor=_user(request),
+                submit_anyway=form.cleaned_data["submit_anyway"],
+            )
+        except StaleVersion:
+            messages.warning(request, _("This draft changed in another window. Please check it again."))
+            return redirect(_step_url(communication, STEP_BY_SLUG["review"]))
+        except SubmissionRefused as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("complaints:submitted", reference=communication.reference)
+    context = _context(request, communication, step, page, screen)
+    return render(request, "complaints/wizard_step.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wizard_start(request: HttpRequest) -> HttpResponse:
+    """Explain what the filer will need; start a draft on POST (never on GET)."""
+    if request.method == "POST":
+        communication = communication_create_draft(filer=_user(request))
+        return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
+    return render(request, "complaints/wizard_start.html")
+
+
+@login_required
+def submitted(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = get_visible_communication(request, reference)
+    return render(
+        request,
+        "complaints/submitted.html",
+        {
+            "communication": communication,
+            "child": is_child_mode(communication),
+            "help_contacts": help_contacts(communication.state),
+        },
+    )
