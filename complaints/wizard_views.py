@@ -74,11 +74,19 @@ def _editable(request: HttpRequest, reference: str) -> Communication:
     return communication
 
 
+def screens_of(step: Step, form: forms.BaseForm | None) -> list[tuple[str, ...]]:
+    """Return the step's one-question screens that ask something of this form (branching removes some)."""
+    if form is None:
+        return []
+    return [screen for screen in step.screens if any(name in form.fields for name in screen)]
+
+
 def _limit_to_screen(form: forms.BaseForm, step: Step, screen: int | None) -> None:
     """In child mode, keep only the current screen's questions (and their translation boxes)."""
-    if screen is None or not step.screens:
+    screens = screens_of(step, form)
+    if screen is None or not screens:
         return
-    keep = set(step.screens[screen])
+    keep = set(screens[min(screen, len(screens) - 1)])
     keep |= {f"translation__{name}" for name in keep}
     for name in list(form.fields):
         if name not in keep:
@@ -86,7 +94,9 @@ def _limit_to_screen(form: forms.BaseForm, step: Step, screen: int | None) -> No
 
 
 def _screens(communication: Communication, step: Step) -> int:
-    return len(step.screens) if is_child_mode(communication) and step.screens else 1
+    if not (is_child_mode(communication) and step.screens):
+        return 1
+    return max(len(screens_of(step, build_page(step, communication, None, None, None).form)), 1)
 
 
 def _person(communication: Communication, role: str) -> Person:
