@@ -179,7 +179,8 @@ def save_page(
     fields: dict[str, Any] = {}
     write = None
     if isinstance(form, wf.TranslationsMixin):
-        fields["translations"] = {**communication.translations, **form.translations()}
+        merged = {**communication.translations, **form.translations()}
+        fields["translations"] = {name: text for name, text in merged.items() if text}
     if step.slug in {
         "who",
         "state",
