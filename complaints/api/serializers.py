@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
-from ..models import Communication
+from ..lifecycle import TransitionRequest
+from ..models import Claim, Communication, Document, DomesticRemedy, Event, OtherProcedure, Person
+
+CASE = serializers.SlugRelatedField(slug_field="reference", read_only=True, source="communication")
 
 
-class CommunicationSerializer(serializers.ModelSerializer):
+class CommunicationSerializer(serializers.ModelSerializer[Communication]):
     class Meta:
         model = Communication
         fields = [
@@ -15,12 +20,14 @@ class CommunicationSerializer(serializers.ModelSerializer):
             "status",
             "closure",
             "dossier_language",
+            "audience",
             "is_urgent",
             "interim_measures_requested",
             "names_confidential",
             "submitted_on",
             "registered_on",
             "committee_reference",
+            "interim_measures_granted_on",
             "transmitted_on",
             "observations_received_on",
             "comments_sent_on",
@@ -37,7 +44,105 @@ class CommunicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class FindingSerializer(serializers.Serializer):
+class PersonSerializer(serializers.ModelSerializer[Person]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "communication",
+            "role",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "nationality",
+            "relationship_to_victim",
+            "consent",
+            "consent_on",
+        ]
+        read_only_fields = fields
+
+
+class ClaimSerializer(serializers.ModelSerializer[Claim]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "communication", "instrument", "article", "explanation"]
+        read_only_fields = fields
+
+
+class RemedySerializer(serializers.ModelSerializer[DomesticRemedy]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = DomesticRemedy
+        fields = ["id", "communication", "authority", "started_on", "decided_on", "outcome", "is_final"]
+        read_only_fields = fields
+
+
+class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = OtherProcedure
+        fields = ["id", "communication", "body", "reference", "status", "same_matter"]
+        read_only_fields = fields
+
+
+class DocumentSerializer(serializers.ModelSerializer[Document]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "communication",
+            "kind",
+            "title",
+            "content_type",
+            "size",
+            "sha256",
+            "page_count",
+            "uploaded_at",
+        ]
+        read_only_fields = fields
+
+
+class EventSerializer(serializers.ModelSerializer[Event]):
+    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "communication",
+            "kind",
+            "occurred_on",
+            "recorded_at",
+            "from_status",
+            "to_status",
+            "note",
+        ]
+        read_only_fields = fields
+
+
+class TransitionSerializer(serializers.Serializer[TransitionRequest]):
+    to = serializers.ChoiceField(choices=Communication.Status.choices)
+    on = serializers.DateField()
+    committee_reference = serializers.CharField(required=False, allow_blank=True, max_length=64, default="")
+    closure = serializers.ChoiceField(
+        choices=Communication.Closure.choices, required=False, allow_blank=True, default=""
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    def to_request(self) -> TransitionRequest:
+        data: dict[str, Any] = dict(self.validated_data)
+        return TransitionRequest(**data)
+
+
+class FindingSerializer(serializers.Serializer[Any]):
     criterion = serializers.CharField()
     outcome = serializers.ChoiceField(choices=["met", "not_met", "needs_review"])
     reason = serializers.CharField()
@@ -45,7 +150,7 @@ class FindingSerializer(serializers.Serializer):
     citation = serializers.CharField()
 
 
-class AssessmentSerializer(serializers.Serializer):
+class AssessmentSerializer(serializers.Serializer[Any]):
     """Documents the output of the admissibility check (the engine builds it)."""
 
     verdict = serializers.ChoiceField(choices=["admissible_prima_facie", "needs_review", "inadmissible"])

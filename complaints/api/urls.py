@@ -1,12 +1,18 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .views import AssessView, CommunicationViewSet
+from . import views
 
 router = SimpleRouter(trailing_slash=True)
-router.register("communications", CommunicationViewSet, basename="communication")
+router.register("communications", views.CommunicationViewSet, basename="communication")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("remedies", views.RemedyViewSet, basename="remedy")
+router.register("procedures", views.ProcedureViewSet, basename="procedure")
+router.register("documents", views.DocumentViewSet, basename="document")
+router.register("events", views.EventViewSet, basename="event")
 
 urlpatterns = [
-    path("admissibility/assess", AssessView.as_view(), name="admissibility-assess"),
+    path("admissibility/assess", views.AssessView.as_view(), name="admissibility-assess"),
     *router.urls,
 ]

@@ -84,3 +84,71 @@ def test_the_openapi_schema_is_served() -> None:
     response = APIClient().get("/api/schema/")
     assert response.status_code == 200
     assert b"/api/v1/admissibility/assess" in response.content
+
+
+PART_ENDPOINTS = ["people", "claims", "remedies", "procedures", "documents", "events"]
+
+
+@pytest.mark.parametrize("endpoint", ["communications", *PART_ENDPOINTS])
+@pytest.mark.parametrize("role", ["filer", "caseworker", "reviewer"])
+def test_no_role_gets_data_of_another_organisations_case_from_any_endpoint(
+    world: World, endpoint: str, role: str
+) -> None:
+    client = APIClient()
+    client.force_authenticate(getattr(world, role))
+    listing = client.get(f"/api/v1/{endpoint}/")
+    assert listing.status_code == 200
+    assert world.secret not in listing.content.decode()
+    assert str(world.theirs.reference) not in listing.content.decode()
+    filtered = client.get(f"/api/v1/{endpoint}/", {"communication": str(world.theirs.reference)})
+    assert filtered.status_code in {200, 404}
+    assert world.secret not in filtered.content.decode()
+
+
+@pytest.mark.parametrize("endpoint", PART_ENDPOINTS)
+def test_the_parts_of_a_visible_case_are_listed(world: World, endpoint: str) -> None:
+    client = APIClient()
+    client.force_authenticate(world.filer)
+    body = client.get(f"/api/v1/{endpoint}/", {"communication": str(world.mine.reference)}).json()
+    assert all(row["communication"] == str(world.mine.reference) for row in body["results"])
+
+
+def test_a_caseworker_records_a_transmittal_through_the_api(world: World) -> None:
+    world.mine.status = "registered"
+    world.mine.save()
+    client = APIClient()
+    client.force_authenticate(world.caseworker)
+    response = client.post(
+        f"/api/v1/communications/{world.mine.reference}/transitions/", {"to": "transmitted", "on": "2025-06-02"}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["transmitted_on"] == "2025-06-02"
+
+
+def test_a_disallowed_transition_through_the_api_is_a_400_and_changes_nothing(world: World) -> None:
+    client = APIClient()
+    client.force_authenticate(world.caseworker)
+    response = client.post(
+        f"/api/v1/communications/{world.mine.reference}/transitions/", {"to": "views_adopted", "on": "2025-06-02"}
+    )
+    assert response.status_code == 400
+    assert "to" in response.json()
+    world.mine.refresh_from_db()
+    assert world.mine.status == "draft"
+
+
+def test_a_filer_cannot_record_transitions_through_the_api(world: World) -> None:
+    client = APIClient()
+    client.force_authenticate(world.filer)
+    response = client.post(
+        f"/api/v1/communications/{world.mine.reference}/transitions/", {"to": "submitted", "on": "2025-06-02"}
+    )
+    assert response.status_code == 403
+
+
+def test_token_authentication_works(world: World) -> None:
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=world.filer)
+    client = APIClient(headers={"authorization": f"Token {token.key}"})
+    assert client.get("/api/v1/communications/").json()["count"] == 1
