@@ -182,3 +182,95 @@ class SubmissionAdmin(CaseScopedAdmin):
 
 
 admin.site.register(Membership)
+
+
+# ---- Deadlines, reminders and dossiers ----
+from .models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
+
+
+class DeadlineChangeInline(admin.TabularInline):
+    model = DeadlineChange
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "changed_at",
+        "cause",
+        "actor",
+        "old_anchor_on",
+        "new_anchor_on",
+        "old_due_on",
+        "new_due_on",
+        "old_status",
+        "new_status",
+    ]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(CaseScopedAdmin):
+    """Deadlines are computed from the case's dates: they are read here, never edited."""
+
+    list_display = [
+        "communication",
+        "kind",
+        "anchor_on",
+        "due_on",
+        "status",
+        "next_action_on",
+        "escalated_on",
+    ]
+    list_filter = ["kind", "status"]
+    date_hierarchy = "due_on"
+    readonly_fields = [
+        "communication",
+        "kind",
+        "anchor_on",
+        "due_on",
+        "source",
+        "status",
+        "met_on",
+        "next_action_on",
+        "escalated_on",
+    ]
+    inlines = [DeadlineChangeInline]
+
+
+@admin.register(InterimMeasuresReport)
+class InterimMeasuresReportAdmin(CaseScopedAdmin):
+    list_display = ["communication", "report_due_on", "reported_on", "updated_at"]
+    raw_id_fields = ["communication", "recorded_by"]
+
+
+@admin.register(Dossier)
+class DossierAdmin(CaseScopedAdmin):
+    list_display = [
+        "communication",
+        "variant",
+        "status",
+        "communication_version",
+        "page_count",
+        "finished_at",
+    ]
+    exclude = ["file"]  # served only through the permission-checked download view
+    list_filter = ["variant", "status"]
+    readonly_fields = [
+        "communication",
+        "variant",
+        "status",
+        "language",
+        "requested_version",
+        "communication_version",
+        "sha256",
+        "size",
+        "page_count",
+        "failure",
+        "failure_detail",
+        "attempts",
+        "requested_by",
+        "requested_at",
+        "started_at",
+        "finished_at",
+    ]
+    exclude = ["file"]  # served only through the permission-checked download view

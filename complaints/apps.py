@@ -8,4 +8,7 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the object permissions with `rules`)
+        from . import (
+            deadlines,  # noqa: F401  (recomputes deadlines when the dates they hang on change)
+            permissions,  # noqa: F401  (registers the object permissions with `rules`)
+        )

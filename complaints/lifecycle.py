@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .deadlines import deadlines_recompute
 from .models import Communication, Event, User
 
 Status = Communication.Status
@@ -118,4 +119,5 @@ def communication_transition(
         to_status=request.to,
         note=request.note,
     )
+    deadlines_recompute(communication=locked, actor=actor)
     return locked

@@ -529,3 +529,263 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication} v{self.version}"
+
+
+# ---- Deadlines, reminders and dossiers ----
+# Issue #5. The rules live in complaints/deadline_rules.py (pure Python), the services in
+# complaints/deadlines.py and complaints/dossiers.py; these are only the rows they keep.
+
+
+class InterimMeasuresReport(models.Model):
+    """The date by which the Committee asked the State to report on interim measures (OPIC art. 6)."""
+
+    communication = models.OneToOneField(
+        Communication, on_delete=models.CASCADE, related_name="interim_measures_report"
+    )
+    report_due_on = models.DateField(_("the State must report on interim measures by"))
+    reported_on = models.DateField(_("the State reported on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report on interim measures")
+        verbose_name_plural = _("reports on interim measures")
+
+    def __str__(self) -> str:
+        return f"{self.communication} {self.report_due_on}"
+
+
+class Deadline(models.Model):
+    """One time limit of a case, computed by a rule of complaints.deadline_rules from the date it hangs on."""
+
+    class Kind(models.TextChoices):
+        FILING = "filing", _("Filing limit: one year after the final domestic decision")
+        STATE_EXPLANATIONS = "state_explanations", _("The State's written explanations")
+        AUTHOR_COMMENTS = "author_comments", _("The author's comments on the State's observations")
+        FOLLOW_UP = "follow_up", _("The State's written response to the Committee's Views")
+        INTERIM_MEASURES = "interim_measures", _("The State's report on interim measures")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        OVERDUE = "overdue", _("Overdue")
+        MET = "met", _("Met")
+        CANCELLED = "cancelled", _("No longer applies")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="deadlines")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    anchor_on = models.DateField(_("runs from"))
+    due_on = models.DateField(_("due"))
+    source = models.CharField(_("source"), max_length=200)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    met_on = models.DateField(_("met on"), null=True, blank=True)
+    # The next day the sweep has something to do (a reminder, marking it overdue); null when nothing is left.
+    next_action_on = models.DateField(_("next action"), null=True, blank=True)
+    escalated_on = models.DateField(_("escalated"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["communication", "kind"], name="one_deadline_per_kind")
+        ]
+        indexes = [
+            # The sweep reads only the rows with something to do today: its cost follows them, not the table.
+            models.Index(
+                fields=["next_action_on"],
+                name="deadline_next_action",
+                condition=models.Q(next_action_on__isnull=False),
+            ),
+            models.Index(
+                fields=["due_on"],
+                name="deadline_due_pending",
+                condition=models.Q(status__in=["open", "overdue"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.due_on}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.OPEN, self.Status.OVERDUE)
+
+
+class DeadlineChange(models.Model):
+    """One change of a deadline (created, moved, met, cancelled, overdue): its history is kept."""
+
+    class Cause(models.TextChoices):
+        CREATED = "created", _("Created")
+        RECOMPUTED = "recomputed", _("The date it runs from changed")
+        MET = "met", _("Met")
+        CANCELLED = "cancelled", _("No longer applies")
+        REOPENED = "reopened", _("Open again")
+        OVERDUE = "overdue", _("Overdue")
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="changes")
+    cause = models.CharField(_("cause"), max_length=16, choices=Cause.choices)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    old_anchor_on = models.DateField(_("ran from"), null=True, blank=True)
+    new_anchor_on = models.DateField(_("runs from"), null=True, blank=True)
+    old_due_on = models.DateField(_("was due"), null=True, blank=True)
+    new_due_on = models.DateField(_("due"), null=True, blank=True)
+    old_status = models.CharField(_("old status"), max_length=16, blank=True)
+    new_status = models.CharField(_("new status"), max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline change")
+        verbose_name_plural = _("deadline changes")
+        ordering = ["deadline", "changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.deadline} {self.get_cause_display()}"
+
+
+class DeadlineReminder(models.Model):
+    """A reminder, overdue notice or escalation for a deadline: at most one per stage, person and due date."""
+
+    class Stage(models.TextChoices):
+        DAYS_30 = "30", _("30 days before")
+        DAYS_14 = "14", _("14 days before")
+        DAYS_7 = "7", _("7 days before")
+        DAYS_1 = "1", _("1 day before")
+        OVERDUE = "overdue", _("Overdue")
+        ESCALATION = "escalation", _("Escalated to a coordinator")
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="deadline_reminders")
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
+    due_on = models.DateField(_("for the due date"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "recipient", "stage", "due_on"], name="one_reminder_per_stage"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="reminder_not_emailed", condition=models.Q(emailed_at=None)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deadline} → {self.recipient} ({self.stage})"
+
+
+class Notification(models.Model):
+    """An in-app notice for one user about a deadline of a case they follow."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("Reminder")
+        OVERDUE = "overdue", _("Overdue")
+        ESCALATION = "escalation", _("Escalation")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="+")
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    due_on = models.DateField(_("due"))
+    days_left = models.SmallIntegerField(_("days left"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="notification_user_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()} {self.due_on}"
+
+
+class CalendarFeed(models.Model):
+    """A secret, revocable iCalendar address of one user's deadlines; only the token's SHA-256 is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="calendar_feeds")
+    token_sha256 = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(revoked_at=None), name="one_active_calendar_feed"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'revoked' if self.revoked_at else 'active'})"
+
+
+def dossier_upload_to(instance: Dossier, filename: str) -> str:
+    return f"dossiers/{instance.communication.reference.hex}/{uuid.uuid4().hex}.pdf"
+
+
+class Dossier(models.Model):
+    """The PDF dossier of a communication in one variant: one row per variant, re-rendered in place."""
+
+    class Variant(models.TextChoices):
+        FILING = "filing", _("For filing with the Committee")
+        REDACTED = "redacted", _("Redacted: children's names as initials")
+        INTERNAL = "internal", _("Internal: with the timeline and notes")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be prepared")
+        RENDERING = "rendering", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        RENDER_ERROR = "render_error", _("The dossier could not be laid out. The team has been told.")
+        STORAGE_ERROR = "storage_error", _("The dossier could not be saved. Please try again later.")
+        GAVE_UP = "gave_up", _("Preparing the dossier kept failing. Please try again later.")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="dossiers")
+    variant = models.CharField(_("variant"), max_length=16, choices=Variant.choices, default=Variant.FILING)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    language = models.CharField(_("language"), max_length=2, blank=True)
+    requested_version = models.PositiveIntegerField(_("version when requested"))
+    communication_version = models.PositiveIntegerField(_("built from version"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to=dossier_upload_to, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    failure = models.CharField(_("reason"), max_length=32, choices=Failure.choices, blank=True)
+    failure_detail = models.TextField(_("technical detail"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    requested_at = models.DateTimeField(_("requested"))
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["communication", "variant"]
+        constraints = [
+            models.UniqueConstraint(fields=["communication", "variant"], name="one_dossier_per_variant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.communication} {self.variant} ({self.status})"
+
+    @property
+    def is_out_of_date(self) -> bool:
+        """Whether the communication changed since this dossier was built."""
+        return (
+            self.status == self.Status.READY
+            and self.communication_version is not None
+            and self.communication_version != self.communication.version
+        )

@@ -121,3 +121,17 @@ for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document"
     rules.add_perm(
         f"complaints.delete_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker
     )
+
+# ---- Deadlines, reminders and dossiers ----
+# Deadlines and dossiers follow their case. The filing and redacted dossiers may be seen and
+# asked for by anyone who sees the case; the internal one (private notes) only by its handlers.
+# Deadlines are computed, never edited by hand; the interim measures report date is recorded by
+# whoever may record the case's lifecycle.
+rules.add_perm("complaints.view_internal_dossier", is_administrator | is_handling_caseworker)
+for _model in ("deadline", "deadlinechange", "dossier", "interimmeasuresreport"):
+    rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
+for _model in ("deadline", "deadlinechange", "dossier"):
+    for _action in ("add", "change", "delete"):
+        rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)
+for _action in ("add", "change", "delete"):
+    rules.add_perm(f"complaints.{_action}_interimmeasuresreport", is_administrator | is_handling_caseworker)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from celery import shared_task
 
 from .models import Communication
@@ -13,3 +15,52 @@ def assess_communication(communication_id: int) -> str:
     """Re-run the admissibility check of one communication; return its verdict. Idempotent."""
     communication = Communication.objects.get(pk=communication_id)
     return communication_assess(communication=communication).verdict.value
+
+
+# ---- Deadlines, reminders and dossiers (issue #5) ----
+
+from celery.utils.log import get_task_logger  # noqa: E402
+
+from . import deadlines, dossiers  # noqa: E402
+
+task_logger = get_task_logger(__name__)
+EMAIL_CHUNK = 200
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(dossiers.TransientRenderError,),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+)
+def render_dossier(self: Any, dossier_id: int) -> str | None:
+    """Render one dossier (idempotent; retried on transient errors); return its status."""
+    dossier = dossiers.dossier_render(
+        dossier_id=dossier_id, final_attempt=self.request.retries >= self.max_retries
+    )
+    return dossier.status if dossier is not None else None
+
+
+@shared_task(acks_late=True)
+def sweep_deadlines() -> dict[str, int]:
+    """Celery beat, hourly: send what is due today for every deadline, then queue the e-mails."""
+    result = deadlines.deadlines_sweep()
+    pending = sorted(set(result.reminder_ids) | set(deadlines.reminder_emails_pending_ids()))
+    for start in range(0, len(pending), EMAIL_CHUNK):
+        send_reminder_emails.delay(pending[start : start + EMAIL_CHUNK])
+    task_logger.info("deadline sweep: %s", result)
+    return {
+        "deadlines": result.deadlines,
+        "reminders": result.reminders,
+        "overdue": result.overdue,
+        "escalations": result.escalations,
+    }
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def send_reminder_emails(reminder_ids: list[int]) -> int:
+    """E-mail the given reminders that have not gone out yet; return how many went."""
+    return deadlines.reminder_emails_send(reminder_ids)

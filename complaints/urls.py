@@ -21,3 +21,26 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
 ]
+
+# ---- Deadlines, reminders and dossiers (issue #5) ----
+from . import tracking_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "cases/<uuid:reference>/dossiers/<slug:variant>/",
+        tracking_views.dossier_request_view,
+        name="dossier_request",
+    ),
+    path("dossiers/<int:dossier_id>/status/", tracking_views.dossier_status, name="dossier_status"),
+    path("dossiers/<int:dossier_id>/download/", tracking_views.dossier_download, name="dossier_download"),
+    path(
+        "cases/<uuid:reference>/interim-measures/",
+        tracking_views.interim_measures_view,
+        name="interim_measures",
+    ),
+    path("deadlines/", tracking_views.deadline_list, name="deadline_list"),
+    path("deadlines/notifications/read/", tracking_views.notifications_read, name="notifications_read"),
+    path("deadlines/calendar/new/", tracking_views.calendar_feed_new, name="calendar_feed_new"),
+    path("deadlines/calendar/stop/", tracking_views.calendar_feed_stop, name="calendar_feed_stop"),
+    path("calendar/<str:feed_token>.ics", tracking_views.calendar_feed, name="calendar_feed"),
+]

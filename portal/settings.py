@@ -196,6 +196,11 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The deadline sweep is idempotent and reads only what is due, so running it hourly costs little
+# and a missed run (beat or the workers down) is made up by the next one.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-deadlines": {"task": "complaints.tasks.sweep_deadlines", "schedule": 60 * 60.0},
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

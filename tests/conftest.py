@@ -44,6 +44,7 @@ class World:
     mine: Communication
     theirs: Communication
     secret: str
+    feed_token: str = ""
 
 
 @pytest.fixture
@@ -69,7 +70,41 @@ def world(db: None) -> World:
     PersonFactory.create(communication=theirs, family_name=secret)
     ClaimFactory.create(communication=theirs, explanation="Hidden-explanation-text")
     DomesticRemedyFactory.create(communication=theirs)
-    return World(filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret)
+    feed_token = _their_dossier_notice_and_feed(theirs, secret)
+    return World(filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret, feed_token)
+
+
+def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:
+    """Give the stranger an internal dossier, a notification and a calendar feed; return the feed's token.
+
+    The dossier's file holds the secret in plain text, so a download that leaked would show it.
+    """
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from complaints.calendar import calendar_feed_create
+    from complaints.models import Dossier, Notification
+
+    dossier = Dossier(
+        communication=theirs,
+        variant=Dossier.Variant.INTERNAL,
+        status=Dossier.Status.READY,
+        requested_version=theirs.version,
+        communication_version=theirs.version,
+        requested_at=timezone.now(),
+    )
+    dossier.file.save("internal.pdf", ContentFile(f"%PDF-1.7 {secret} {theirs.title}".encode()), save=False)
+    dossier.save()
+    deadline = theirs.deadlines.first()
+    if deadline is not None:
+        Notification.objects.create(
+            user=theirs.filer,
+            communication=theirs,
+            deadline=deadline,
+            kind="reminder",
+            due_on=deadline.due_on,
+        )
+    return calendar_feed_create(user=theirs.filer)[1]
 
 
 def login(user: User) -> Client:

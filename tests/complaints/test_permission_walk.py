@@ -16,7 +16,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from complaints.models import Communication, Document, User
+from complaints.models import Communication, Document, Dossier, User
 
 from ..conftest import World, login
 
@@ -83,6 +83,14 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = owned_object(Document, world).pk
         elif name == "slug":
             kwargs[name] = "who"
+        elif name == "dossier_id":
+            kwargs[name] = owned_object(Dossier, world).pk
+        elif name == "variant":
+            kwargs[name] = Dossier.Variant.INTERNAL
+        elif name == "feed_token":
+            # The stranger's live secret address: a feed answers whoever holds it, by design, so
+            # the walk proves that even then it names no child and shows no title or explanation.
+            kwargs[name] = world.feed_token
         elif name == "app_label":
             kwargs[name] = "complaints"
         elif name == "content_type_id":
