@@ -23,6 +23,7 @@ from .models import (
     Person,
     Submission,
     TreatyStatus,
+    Triage,
     User,
 )
 from .permissions import communications_visible_to
@@ -170,6 +171,13 @@ class EventAdmin(CaseScopedAdmin):
     list_display = ["occurred_on", "kind", "from_status", "to_status", "actor", "communication"]
     list_filter = ["kind", "to_status"]
     date_hierarchy = "occurred_on"
+    raw_id_fields = ["communication"]
+
+
+@admin.register(Triage)
+class TriageAdmin(CaseScopedAdmin):
+    list_display = ["communication", "decision", "decided_by", "decided_at"]
+    list_filter = ["decision"]
     raw_id_fields = ["communication"]
 
 

@@ -287,6 +287,17 @@ class Communication(models.Model):
     verdict = models.CharField(_("admissibility check"), max_length=32, choices=Verdict.choices, blank=True)
     verdict_checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
+    # The ombudsman reviewer working on the case, when one has taken it from the queue.
+    claimed_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claimed_cases",
+        verbose_name=_("reviewer working on it"),
+    )
+    claimed_at = models.DateTimeField(_("taken at"), null=True, blank=True)
+
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -789,3 +800,27 @@ class Dossier(models.Model):
             and self.communication_version is not None
             and self.communication_version != self.communication.version
         )
+
+
+class Triage(models.Model):
+    """An ombudsman office's decision on a case routed to it, with the reason the filer reads."""
+
+    class Decision(models.TextChoices):
+        REFER_DOMESTIC = "refer_domestic", _("Refer to a domestic mechanism")
+        SUPPORT = "support", _("Support the communication")
+        MORE_INFORMATION = "more_information", _("Ask the filer for more information")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="triages")
+    decision = models.CharField(_("decision"), max_length=32, choices=Decision.choices)
+    reason_for_filer = models.TextField(_("reason, in plain words for the filer"))
+    note = models.TextField(_("internal note"), blank=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("triage decision")
+        verbose_name_plural = _("triage decisions")
+        ordering = ["communication", "-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.communication}: {self.get_decision_display()}"

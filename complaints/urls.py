@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, wizard_views
+from . import review_views, views, wizard_views
 
 app_name = "complaints"
 
@@ -20,6 +20,9 @@ urlpatterns = [
         name="wizard_document_remove",
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
+    path("review/", review_views.queue, name="review_queue"),
+    path("review/statistics/", review_views.statistics, name="review_statistics"),
+    path("review/<uuid:reference>/<slug:action>/", review_views.act, name="review_act"),
 ]
 
 # ---- Deadlines, reminders and dossiers (issue #5) ----

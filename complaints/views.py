@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,10 +16,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from .filters import case_list
 from .forms import TransitionForm
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, User
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
+
+
+def review_context(request: HttpRequest, communication: Communication) -> dict[str, Any]:
+    from .review_views import triage_context  # the review pages import this module
+
+    return triage_context(request, communication)
 
 
 def get_visible_communication(request: HttpRequest, reference: str) -> Communication:
@@ -36,8 +43,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    page = Paginator(communication_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
-    return render(request, "complaints/dashboard.html", {"page": page})
+    """The case list: the filer's own cases, or a caseworker's and reviewer's workspace, searchable."""
+    filters = case_list(request.GET or None, communication_list_for_user(user=request.user), request)
+    cases = filters.qs if filters.is_bound and filters.is_valid() else filters.queryset
+    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "complaints/dashboard.html",
+        {"page": page, "filters": filters, "query": query.urlencode(), "today": timezone.localdate()},
+    )
 
 
 @login_required
@@ -58,6 +74,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "events": communication_timeline(communication=communication, include_private=can_transition),
         "assessment": assessment,
         "can_edit": user.has_perm("complaints.change_communication", communication),
+        **review_context(request, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

@@ -7,8 +7,6 @@ from rest_framework import serializers
 from ..lifecycle import TransitionRequest
 from ..models import Claim, Communication, Document, DomesticRemedy, Event, OtherProcedure, Person
 
-CASE = serializers.SlugRelatedField(slug_field="reference", read_only=True, source="communication")
-
 
 class CommunicationSerializer(serializers.ModelSerializer[Communication]):
     class Meta:
@@ -45,7 +43,9 @@ class CommunicationSerializer(serializers.ModelSerializer[Communication]):
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = Person
@@ -65,7 +65,9 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
 
 
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = Claim
@@ -74,7 +76,9 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
 
 
 class RemedySerializer(serializers.ModelSerializer[DomesticRemedy]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = DomesticRemedy
@@ -83,7 +87,9 @@ class RemedySerializer(serializers.ModelSerializer[DomesticRemedy]):
 
 
 class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = OtherProcedure
@@ -92,7 +98,9 @@ class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
 
 
 class DocumentSerializer(serializers.ModelSerializer[Document]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = Document
@@ -111,7 +119,9 @@ class DocumentSerializer(serializers.ModelSerializer[Document]):
 
 
 class EventSerializer(serializers.ModelSerializer[Event]):
-    communication = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = Event

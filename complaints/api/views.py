@@ -7,6 +7,7 @@ from typing import Any, cast
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import filters, permissions, status, viewsets
@@ -35,7 +36,7 @@ class CommunicationViewSet(viewsets.ReadOnlyModelViewSet[Communication]):
     lookup_value_regex = "[0-9a-f-]{32,36}"
     filterset_fields = ["status", "state", "verdict", "is_urgent", "dossier_language"]
     filter_backends = [
-        *viewsets.ReadOnlyModelViewSet.filter_backends,
+        DjangoFilterBackend,
         filters.SearchFilter,
         filters.OrderingFilter,
     ]

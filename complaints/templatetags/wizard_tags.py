@@ -21,3 +21,24 @@ def translation_of(form: object, name: str) -> object:
 @register.filter
 def get_item(mapping: object, key: str) -> object:
     return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+BAR_ROW = 22
+BAR_MAX = 220
+
+
+@register.filter
+def bar_height(count: int) -> int:
+    return max(count, 1) * BAR_ROW
+
+
+@register.filter
+def bar_y(index: int, offset: int) -> int:
+    return index * BAR_ROW + offset
+
+
+@register.filter
+def bar_width(value: int, rows: list[tuple[object, int]]) -> int:
+    """Scale ``value`` against the largest value of ``rows`` to at most BAR_MAX units."""
+    largest = max((n for _label, n in rows), default=0)
+    return round(BAR_MAX * value / largest) if largest else 0

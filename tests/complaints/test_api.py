@@ -119,7 +119,8 @@ def test_a_caseworker_records_a_transmittal_through_the_api(world: World) -> Non
     client = APIClient()
     client.force_authenticate(world.caseworker)
     response = client.post(
-        f"/api/v1/communications/{world.mine.reference}/transitions/", {"to": "transmitted", "on": "2025-06-02"}
+        f"/api/v1/communications/{world.mine.reference}/transitions/",
+        {"to": "transmitted", "on": "2025-06-02"},
     )
     assert response.status_code == 200, response.content
     assert response.json()["transmitted_on"] == "2025-06-02"
@@ -129,7 +130,8 @@ def test_a_disallowed_transition_through_the_api_is_a_400_and_changes_nothing(wo
     client = APIClient()
     client.force_authenticate(world.caseworker)
     response = client.post(
-        f"/api/v1/communications/{world.mine.reference}/transitions/", {"to": "views_adopted", "on": "2025-06-02"}
+        f"/api/v1/communications/{world.mine.reference}/transitions/",
+        {"to": "views_adopted", "on": "2025-06-02"},
     )
     assert response.status_code == 400
     assert "to" in response.json()

@@ -83,6 +83,8 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = owned_object(Document, world).pk
         elif name == "slug":
             kwargs[name] = "who"
+        elif name == "action":
+            kwargs[name] = "claim"
         elif name == "dossier_id":
             kwargs[name] = owned_object(Dossier, world).pk
         elif name == "variant":

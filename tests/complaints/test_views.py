@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -126,3 +127,30 @@ def test_the_health_check_answers_ok() -> None:
 def test_a_case_of_someone_else_is_not_found_rather_than_forbidden(world: World) -> None:
     other = CommunicationFactory.create()
     assert login(world.filer).get(other.get_absolute_url()).status_code == 404
+
+
+def test_a_caseworker_searches_filters_and_sorts_the_case_list(world: World) -> None:
+    urgent = CommunicationFactory.create(organisation=world.ngo, title="Urgent one", is_urgent=True)
+    CommunicationFactory.create(organisation=world.ngo, title="Calm one")
+    client = login(world.caseworker)
+    body = client.get(reverse("complaints:dashboard"), {"is_urgent": "true"}).content.decode()
+    assert urgent.title in body
+    assert "Calm one" not in body
+    by_name = client.get(
+        reverse("complaints:dashboard"), {"q": world.mine.people.get().family_name}
+    ).content.decode()
+    assert world.mine.title in by_name
+    assert "Calm one" not in by_name
+    by_article = client.get(reverse("complaints:dashboard"), {"q": "28"}).content.decode()
+    assert world.mine.title in by_article
+    sorted_page = client.get(reverse("complaints:dashboard"), {"sort": "deadline"})
+    assert sorted_page.status_code == 200
+
+
+def test_the_case_list_costs_the_same_number_of_queries_whatever_the_page_size(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    client = login(world.caseworker)
+    CommunicationFactory.create_batch(30, organisation=world.ngo)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("complaints:dashboard")).status_code == 200
