@@ -183,7 +183,7 @@ def communication_submit(
     except TransitionNotAllowed as error:
         raise SubmissionRefused(str(error)) from error
     communication_assess(communication=communication, on=today)
-    return Submission.objects.create(
+    submission = Submission.objects.create(
         communication=communication,
         version=communication.version,
         snapshot=snapshot_of(communication),
@@ -191,3 +191,7 @@ def communication_submit(
         signed_on=today,
         submitted_by=actor,
     )
+    from .dossiers import dossier_request  # rendering is queued after this transaction commits
+
+    dossier_request(communication=communication, variant="filing", requested_by=actor)
+    return submission

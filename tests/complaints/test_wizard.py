@@ -139,14 +139,17 @@ def fill_parent_case(client: Client) -> Communication:
     return c
 
 
-def test_a_parent_drafts_a_complete_communication_for_a_young_child_and_submits_it(parent: Client) -> None:
+def test_a_parent_drafts_a_complete_communication_for_a_young_child_and_submits_it(
+    parent: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     c = fill_parent_case(parent)
     assert c.claims.filter(instrument="CRC").exists()
     assert c.documents.get().page_count == 3
     review = parent.get(url(c, "review"))
     assert "Алия" in review.content.decode()
 
-    response = post(parent, c, "sign", {"signed_name": "Мария Иванова", "confirm": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(parent, c, "sign", {"signed_name": "Мария Иванова", "confirm": "on"})
 
     assert response.status_code == 302, response.content.decode()[:3000]
     assert response["Location"] == reverse("complaints:submitted", args=[c.reference])
@@ -157,6 +160,9 @@ def test_a_parent_drafts_a_complete_communication_for_a_young_child_and_submits_
     assert submission.version == c.version
     assert submission.snapshot["people"][0]["family_name"] == "Иванова"
     assert "petitions@ohchr.org" in parent.get(response["Location"]).content.decode()
+    dossier = c.dossiers.get(variant="filing")
+    assert dossier.status == "ready"  # Celery runs eagerly in tests: rendered once the submission committed
+    assert dossier.communication_version == c.version
 
 
 def test_a_submitted_communication_is_frozen(parent: Client) -> None:
