@@ -8,7 +8,15 @@ from ..lifecycle import TransitionRequest
 from ..models import Claim, Communication, Document, DomesticRemedy, Event, OtherProcedure, Person
 
 
+def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
+    """A read-only choice that may be empty: the schema then says "" is a valid value too."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
+
+
 class CommunicationSerializer(serializers.ModelSerializer[Communication]):
+    closure = blank_choice(Communication.Closure.choices)
+    verdict = blank_choice(Communication.Verdict.choices)
+
     class Meta:
         model = Communication
         fields = [
@@ -43,6 +51,7 @@ class CommunicationSerializer(serializers.ModelSerializer[Communication]):
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
+    consent = blank_choice(Person.Consent.choices)
     communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
         slug_field="reference", read_only=True
     )
@@ -87,6 +96,7 @@ class RemedySerializer(serializers.ModelSerializer[DomesticRemedy]):
 
 
 class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
+    status = blank_choice(OtherProcedure.Status.choices)
     communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
         slug_field="reference", read_only=True
     )
