@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +16,17 @@ PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
 
 
 def with_next_deadline(queryset: QuerySet[Communication]) -> QuerySet[Communication]:
-    """Annotate each case with the due date of its nearest pending deadline (one query, any page size)."""
-    return queryset.annotate(next_deadline=Min("deadlines__due_on", filter=Q(deadlines__status__in=PENDING)))
+    """Annotate each case with the due date of its nearest pending deadline.
+
+    A correlated subquery rather than a join and GROUP BY: the database computes it only for the
+    rows of the page it returns, so a page costs the same with 100 cases or 100,000.
+    """
+    nearest = (
+        Deadline.objects.filter(communication=OuterRef("pk"), status__in=PENDING)
+        .order_by("due_on")
+        .values("due_on")
+    )
+    return queryset.annotate(next_deadline=Subquery(nearest[:1]))
 
 
 class CaseFilter(django_filters.FilterSet):
