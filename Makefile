@@ -54,6 +54,8 @@ deploy-check: $(VENV)/.installed
 ## Print the performance figures (see README, "Benchmarks")
 bench: $(VENV)/.installed
 	$(PY) bench/bench_admissibility.py
+	$(PY) bench/bench_dossier.py
+	$(PY) bench/bench_sweep.py
 
 ## Refresh requirements.lock from pyproject.toml (needs network)
 lock: $(VENV)/.installed

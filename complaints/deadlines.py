@@ -269,6 +269,29 @@ def deadlines_due(today: date) -> QuerySet[Deadline]:
     return Deadline.objects.filter(next_action_on__lte=today)
 
 
+def deadlines_sweep_batch(*, today: date, batch_size: int) -> QuerySet[Deadline]:
+    """Return the next batch of due deadlines, locked (SKIP LOCKED), with what the sweep needs of its case."""
+    return (
+        deadlines_due(today)
+        .select_related("communication")
+        .only(
+            "id",
+            "kind",
+            "due_on",
+            "status",
+            "next_action_on",
+            "escalated_on",
+            "anchor_on",
+            "communication",
+            "communication__filer",
+            "communication__assignee",
+            "communication__organisation",
+        )
+        .order_by("next_action_on", "pk")
+        .select_for_update(skip_locked=True, of=("self",))[:batch_size]
+    )
+
+
 def deadlines_sweep(*, today: date | None = None, batch_size: int = 1000) -> SweepResult:
     """Send what is due today for every deadline: reminders, overdue notices, escalations. Idempotent.
 
@@ -279,25 +302,7 @@ def deadlines_sweep(*, today: date | None = None, batch_size: int = 1000) -> Swe
     result = SweepResult()
     while True:
         with transaction.atomic():
-            batch = list(
-                deadlines_due(today)
-                .select_related("communication")
-                .only(
-                    "id",
-                    "kind",
-                    "due_on",
-                    "status",
-                    "next_action_on",
-                    "escalated_on",
-                    "anchor_on",
-                    "communication",
-                    "communication__filer",
-                    "communication__assignee",
-                    "communication__organisation",
-                )
-                .order_by("next_action_on", "pk")
-                .select_for_update(skip_locked=True, of=("self",))[:batch_size]
-            )
+            batch = list(deadlines_sweep_batch(today=today, batch_size=batch_size))
             if batch:
                 _sweep_batch(batch, today, result)
         if len(batch) < batch_size:
