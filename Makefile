@@ -56,6 +56,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_admissibility.py
 	$(PY) bench/bench_dossier.py
 	$(PY) bench/bench_sweep.py
+	$(PY) bench/bench_workspace.py
 
 ## Refresh requirements.lock from pyproject.toml (needs network)
 lock: $(VENV)/.installed
