@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 from pypdf import PdfReader
@@ -27,40 +21,8 @@ from portal.celery import app
 from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.integration
-ROOT = Path(__file__).resolve().parents[2]
 KAZAKH = "Мектеп баланы мүгедектігіне байланысты қабылдаудан бас тартты"
 RUSSIAN = "Школа отказалась принять ребёнка"
-
-
-@pytest.fixture
-def dossier_worker() -> Iterator[subprocess.Popen[bytes]]:
-    """One real worker process, on this test's database and media folder, consuming from Redis."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_TASK_ALWAYS_EAGER": "False",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo", "-l", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while not app.control.ping(timeout=1):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            pytest.fail(f"the Celery worker did not start:\n{stderr[-2000:]}")
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 def wait_until_done(dossier: Dossier, seconds: float = 120) -> Dossier:
@@ -74,7 +36,7 @@ def wait_until_done(dossier: Dossier, seconds: float = 120) -> Dossier:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_real_worker_renders_a_dossier_end_to_end(dossier_worker: Any) -> None:
+def test_a_real_worker_renders_a_dossier_end_to_end(celery_worker_process: Any) -> None:
     assert not app.conf.task_always_eager
     assert connection.vendor == "postgresql"
     communication = CommunicationFactory.create(

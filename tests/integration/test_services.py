@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache, caches
 from django.db import connection
@@ -21,7 +15,6 @@ from ..conftest import World
 from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.integration
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
@@ -47,37 +40,8 @@ def test_the_cache_is_redis_and_round_trips_unicode() -> None:
     assert cache.get("integration-probe") == "Қазақша ✓"
 
 
-@pytest.fixture
-def worker() -> object:
-    settings = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}",
-        "CELERY_TASK_ALWAYS_EAGER": "False",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo", "-l", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while not app.control.ping(timeout=1):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            pytest.fail(f"the Celery worker did not start:\n{stderr[-2000:]}")
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_real_celery_worker_assesses_a_communication_through_redis(worker: object) -> None:
+def test_a_real_celery_worker_assesses_a_communication_through_redis(celery_worker_process: object) -> None:
     communication = CommunicationFactory.create()
     PersonFactory.create(communication=communication)
     ClaimFactory.create(communication=communication)
