@@ -101,12 +101,13 @@ def load(total: int) -> tuple[Any, Any]:
             Deadline(
                 communication=c,
                 kind="state_explanations",
-                anchor_on=c.submitted_on,
-                due_on=c.submitted_on + timedelta(days=182),
+                anchor_on=submitted,
+                due_on=submitted + timedelta(days=182),
                 source="OPIC art. 8(2)",
                 next_action_on=None,
             )
             for c in created
+            if (submitted := c.submitted_on) is not None
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
