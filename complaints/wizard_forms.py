@@ -254,7 +254,9 @@ class RightsForm(TranslationsMixin, forms.Form):
     translatable = ("explanation",)
 
     situations = forms.MultipleChoiceField(
-        label=_("What happened? Choose all that fit."), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("What happened? Choose all that fit."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     articles = forms.CharField(
         label=_("Articles, if you know them"),

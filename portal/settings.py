@@ -226,6 +226,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status": name each choice set once, so the schema stays stable.
+    "ENUM_NAME_OVERRIDES": {
+        "CommunicationStatusEnum": "complaints.models.Communication.Status",
+        "ProcedureStatusEnum": "complaints.models.OtherProcedure.Status",
+    },
 }
 
 LOGGING = {
