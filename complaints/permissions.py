@@ -110,6 +110,7 @@ rules.add_perm(
 rules.add_perm("complaints.delete_communication", is_administrator | is_filer_of_draft)
 rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
 rules.add_perm("complaints.triage_communication", is_administrator | is_routed_reviewer)
+rules.add_perm("complaints.manage_communication", is_administrator | is_handling_caseworker)
 
 # The parts of a case follow the case.
 for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):

@@ -16,10 +16,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from .casework import CaseworkError, case_add_note, case_assign, case_colleagues, case_share
 from .filters import case_list
 from .forms import TransitionForm
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
-from .models import Communication, User
+from .models import Communication, Organisation, User
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
 
 
@@ -75,6 +76,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "assessment": assessment,
         "can_edit": user.has_perm("complaints.change_communication", communication),
         **review_context(request, communication),
+        **casework_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )
@@ -102,6 +104,73 @@ def communication_record_transition(request: HttpRequest, reference: str) -> Htt
         messages.error(request, str(error))
     else:
         messages.success(request, _("Recorded."))
+    return redirect(communication)
+
+
+def casework_context(user: User, communication: Communication) -> dict[str, Any]:
+    if not user.has_perm("complaints.manage_communication", communication):
+        return {"can_manage": False}
+    return {
+        "can_manage": True,
+        "case_colleagues": case_colleagues(communication),
+        "share_targets": Organisation.objects.exclude(pk=communication.organisation_id).order_by(
+            "kind", "name"
+        ),
+    }
+
+
+def _managed(request: HttpRequest, reference: str) -> Communication:
+    communication = get_visible_communication(request, reference)
+    if not request.user.has_perm("complaints.manage_communication", communication):
+        raise PermissionDenied
+    return communication
+
+
+@login_required
+@require_POST
+def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = _managed(request, reference)
+    try:
+        case_add_note(
+            communication=communication, author=cast(User, request.user), text=request.POST.get("text", "")
+        )
+    except CaseworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The note was added."))
+    return redirect(communication)
+
+
+@login_required
+@require_POST
+def case_assign_view(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = _managed(request, reference)
+    chosen = request.POST.get("assignee") or ""
+    assignee = next((u for u in case_colleagues(communication) if str(u.pk) == chosen), None)
+    try:
+        if chosen and assignee is None:
+            raise CaseworkError(_("Choose a caseworker of your organisation."))
+        case_assign(communication=communication, assignee=assignee, actor=cast(User, request.user))
+    except CaseworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Assigned."))
+    return redirect(communication)
+
+
+@login_required
+@require_POST
+def case_share_view(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = _managed(request, reference)
+    organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
+    try:
+        if organisation is None:
+            raise CaseworkError(_("Choose an organisation."))
+        case_share(communication=communication, organisation=organisation, actor=cast(User, request.user))
+    except CaseworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Shared with %(name)s.") % {"name": organisation})
     return redirect(communication)
 
 
