@@ -113,7 +113,7 @@ def casework_context(user: User, communication: Communication) -> dict[str, Any]
     return {
         "can_manage": True,
         "case_colleagues": case_colleagues(communication),
-        "share_targets": Organisation.objects.exclude(pk=communication.organisation_id).order_by(
+        "share_targets": Organisation.objects.exclude(pk=communication.organisation_id or 0).order_by(
             "kind", "name"
         ),
     }
