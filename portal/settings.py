@@ -241,3 +241,5 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Children's rights complaints portal")
+# The portal's public address, for links in e-mails (reminders): e.g. https://portal.example.org
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

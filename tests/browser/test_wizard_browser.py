@@ -282,7 +282,7 @@ def test_a_draft_is_left_and_resumed_on_another_device(driver: webdriver.Chrome,
     me.go(driver.find_element(By.LINK_TEXT, "Continue the draft"))
     assert me.step() == "review/"
     assert "The school refused to enrol me." in driver.page_source
-    me.click_css("a[href$='/step/facts/']")
+    me.click_css(".review a[href$='/step/facts/']")
     assert (
         driver.find_element(By.NAME, "facts_summary").get_attribute("value")
         == "The school refused to enrol me."
