@@ -62,6 +62,7 @@ def main() -> int:
 
 def load(total: int) -> tuple[Any, Any]:
     from django.db import connection
+    from django.utils import timezone
 
     from complaints.models import Claim, Communication, Deadline, Membership, Organisation, Person, User
 
@@ -73,6 +74,7 @@ def load(total: int) -> tuple[Any, Any]:
     Membership.objects.create(user=caseworker, organisation=ngo)
     Membership.objects.create(user=reviewer, organisation=office)
     statuses = [s for s in Communication.Status.values if s != "draft"]
+    today = timezone.localdate()
     start = date(2025, 1, 1)
     batch = 5000
     for offset in range(0, total, batch):
@@ -97,17 +99,19 @@ def load(total: int) -> tuple[Any, Any]:
             for c in created
         )
         Claim.objects.bulk_create(Claim(communication=c, article=19 + c.pk % 10) for c in created)
+        # Due dates spread over a year and a half around today; most past ones were met, a few not.
         Deadline.objects.bulk_create(
             Deadline(
                 communication=c,
                 kind="state_explanations",
-                anchor_on=submitted,
-                due_on=submitted + timedelta(days=182),
+                anchor_on=due - timedelta(days=182),
+                due_on=due,
                 source="OPIC art. 8(2)",
+                status="open" if due >= today else ("overdue" if c.pk % 50 == 0 else "met"),
                 next_action_on=None,
             )
             for c in created
-            if (submitted := c.submitted_on) is not None
+            if (due := today + timedelta(days=c.pk % 540 - 270))
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -127,6 +131,9 @@ def timed(client: Any, url: str, count: int) -> tuple[float, float, int]:
         assert response.status_code == 200, (url, response.status_code)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
+    if os.environ.get("BENCH_SQL") == "1":
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            print(f"    {float(query['time']) * 1000:.0f} ms: {query['sql'][:400]}")
     times.sort()
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], len(queries)
 

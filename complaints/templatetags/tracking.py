@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ..deadlines import deadlines_of_case, deadlines_upcoming, notifications_for
@@ -44,9 +45,9 @@ def case_tracking(communication: Communication, user: Any) -> dict[str, Any]:
 @register.simple_tag
 def deadline_summary(user: Any) -> dict[str, Any]:
     """The dashboard's line about deadlines: how many fall due within 30 days, how many are overdue."""
-    statuses = list(deadlines_upcoming(user=user, days=30).values_list("status", flat=True))
-    return {
-        "upcoming": len(statuses),
-        "overdue": statuses.count("overdue"),
-        "unread": notifications_for(user=user, unread_only=True).count(),
-    }
+    counts = (
+        deadlines_upcoming(user=user, days=30)
+        .order_by()
+        .aggregate(upcoming=Count("pk"), overdue=Count("pk", filter=Q(status="overdue")))
+    )
+    return {**counts, "unread": notifications_for(user=user, unread_only=True).count()}

@@ -154,3 +154,24 @@ def test_the_case_list_costs_the_same_number_of_queries_whatever_the_page_size(
     CommunicationFactory.create_batch(30, organisation=world.ngo)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("complaints:dashboard")).status_code == 200
+
+
+def test_the_dashboard_counts_the_deadlines_of_the_next_30_days_and_the_overdue_ones(world: World) -> None:
+    from complaints.models import Deadline
+
+    today = timezone.localdate()
+    Deadline.objects.all().delete()
+    for kind, due, status in (
+        ("filing", today + timedelta(days=10), "open"),
+        ("state_explanations", today - timedelta(days=3), "overdue"),
+        ("follow_up", today + timedelta(days=90), "open"),
+    ):
+        Deadline.objects.create(
+            communication=world.mine, kind=kind, anchor_on=today, due_on=due, source="x", status=status
+        )
+    Deadline.objects.create(
+        communication=world.theirs, kind="filing", anchor_on=today, due_on=today, source="x", status="open"
+    )
+    body = login(world.caseworker).get(reverse("complaints:dashboard")).content.decode()
+    assert "2 in the next 30 days" in body
+    assert "1 overdue" in body
