@@ -2,10 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from ..lifecycle import TransitionRequest
-from ..models import Claim, Communication, Document, DomesticRemedy, Event, OtherProcedure, Person
+from ..models import (
+    Claim,
+    Communication,
+    Deadline,
+    Document,
+    DomesticRemedy,
+    Dossier,
+    Event,
+    OtherProcedure,
+    Person,
+)
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -146,6 +157,48 @@ class EventSerializer(serializers.ModelSerializer[Event]):
             "note",
         ]
         read_only_fields = fields
+
+
+class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
+
+    class Meta:
+        model = Deadline
+        fields = ["id", "communication", "kind", "anchor_on", "due_on", "status", "met_on", "source"]
+        read_only_fields = fields
+
+
+class DossierSerializer(serializers.ModelSerializer[Dossier]):
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
+    failure = blank_choice(Dossier.Failure.choices)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "id",
+            "communication",
+            "variant",
+            "status",
+            "failure",
+            "language",
+            "requested_version",
+            "communication_version",
+            "size",
+            "page_count",
+            "finished_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, dossier: Dossier) -> str | None:
+        if dossier.status != Dossier.Status.READY:
+            return None
+        return reverse("complaints:dossier_download", args=[dossier.pk])
 
 
 class TransitionSerializer(serializers.Serializer[TransitionRequest]):

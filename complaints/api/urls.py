@@ -11,6 +11,8 @@ router.register("remedies", views.RemedyViewSet, basename="remedy")
 router.register("procedures", views.ProcedureViewSet, basename="procedure")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("events", views.EventViewSet, basename="event")
+router.register("deadlines", views.DeadlineViewSet, basename="deadline")
+router.register("dossiers", views.DossierViewSet, basename="dossier")
 
 urlpatterns = [
     path("admissibility/assess", views.AssessView.as_view(), name="admissibility-assess"),

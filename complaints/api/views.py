@@ -22,7 +22,18 @@ from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 
 from ..adapters import treaty_table
 from ..lifecycle import TransitionNotAllowed, communication_transition
-from ..models import Claim, Communication, Document, DomesticRemedy, Event, OtherProcedure, Person, User
+from ..models import (
+    Claim,
+    Communication,
+    Deadline,
+    Document,
+    DomesticRemedy,
+    Dossier,
+    Event,
+    OtherProcedure,
+    Person,
+    User,
+)
 from ..permissions import communications_visible_to
 from ..selectors import communication_list_for_user
 from . import serializers as s
@@ -129,6 +140,21 @@ class EventViewSet(CasePartViewSet):
     def get_queryset(self) -> QuerySet[Any]:
         # Private notes stay on the case page of the people who handle the case.
         return super().get_queryset().filter(is_private=False)
+
+
+class DeadlineViewSet(CasePartViewSet):
+    model = Deadline
+    serializer_class = s.DeadlineSerializer
+
+
+class DossierViewSet(CasePartViewSet):
+    """Filing and redacted dossiers; the internal variant stays on the case page of its handlers."""
+
+    model = Dossier
+    serializer_class = s.DossierSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return super().get_queryset().exclude(variant=Dossier.Variant.INTERNAL)
 
 
 class AssessView(APIView):

@@ -86,7 +86,16 @@ def test_the_openapi_schema_is_served() -> None:
     assert b"/api/v1/admissibility/assess" in response.content
 
 
-PART_ENDPOINTS = ["people", "claims", "remedies", "procedures", "documents", "events"]
+PART_ENDPOINTS = [
+    "people",
+    "claims",
+    "remedies",
+    "procedures",
+    "documents",
+    "events",
+    "deadlines",
+    "dossiers",
+]
 
 
 @pytest.mark.parametrize("endpoint", ["communications", *PART_ENDPOINTS])
@@ -154,3 +163,26 @@ def test_token_authentication_works(world: World) -> None:
     token = Token.objects.create(user=world.filer)
     client = APIClient(headers={"authorization": f"Token {token.key}"})
     assert client.get("/api/v1/communications/").json()["count"] == 1
+
+
+def test_the_api_lists_a_cases_filing_dossier_with_its_download_link_but_never_the_internal_one(
+    world: World,
+) -> None:
+    from django.utils import timezone
+
+    from complaints.models import Dossier
+
+    for variant in ("filing", "internal"):
+        Dossier.objects.create(
+            communication=world.mine,
+            variant=variant,
+            status="ready",
+            requested_version=1,
+            communication_version=1,
+            requested_at=timezone.now(),
+        )
+    client = APIClient()
+    client.force_authenticate(world.caseworker)
+    rows = client.get("/api/v1/dossiers/", {"communication": str(world.mine.reference)}).json()["results"]
+    assert [row["variant"] for row in rows] == ["filing"]
+    assert rows[0]["download_url"].endswith("/download/")
