@@ -77,7 +77,17 @@ def load(total: int) -> tuple[Any, Any]:
     today = timezone.localdate()
     start = date(2025, 1, 1)
     batch = 5000
+
+    def due(i: int) -> date:
+        # Due dates spread over a year and a half around today.
+        return today + timedelta(days=i % 540 - 270)
+
+    def status(i: int) -> str:
+        # Most past deadlines were met, a few were not.
+        return "open" if due(i) >= today else ("overdue" if i % 50 == 0 else "met")
+
     for offset in range(0, total, batch):
+        numbers = range(offset, min(offset + batch, total))
         rows = [
             Communication(
                 filer=filer,
@@ -90,8 +100,9 @@ def load(total: int) -> tuple[Any, Any]:
                 is_urgent=i % 97 == 0,
                 interim_measures_requested=i % 89 == 0,
                 verdict="needs_review",
+                next_deadline_on=due(i) if status(i) != "met" else None,
             )
-            for i in range(offset, min(offset + batch, total))
+            for i in numbers
         ]
         created = Communication.objects.bulk_create(rows)
         Person.objects.bulk_create(
@@ -99,19 +110,17 @@ def load(total: int) -> tuple[Any, Any]:
             for c in created
         )
         Claim.objects.bulk_create(Claim(communication=c, article=19 + c.pk % 10) for c in created)
-        # Due dates spread over a year and a half around today; most past ones were met, a few not.
         Deadline.objects.bulk_create(
             Deadline(
                 communication=c,
                 kind="state_explanations",
-                anchor_on=due - timedelta(days=182),
-                due_on=due,
+                anchor_on=due(i) - timedelta(days=182),
+                due_on=due(i),
                 source="OPIC art. 8(2)",
-                status="open" if due >= today else ("overdue" if c.pk % 50 == 0 else "met"),
+                status=status(i),
                 next_action_on=None,
             )
-            for c in created
-            if (due := today + timedelta(days=c.pk % 540 - 270))
+            for i, c in zip(numbers, created, strict=True)
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

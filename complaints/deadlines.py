@@ -163,6 +163,11 @@ def deadlines_recompute(*, communication: Communication, actor: User | None = No
             cause = DeadlineChange.Cause.REOPENED
         history.append(_change(current, cause, actor, before))
     DeadlineChange.objects.bulk_create(history)
+    pending = [d.due_on for d in existing.values() if d.is_pending]
+    nearest = min(pending) if pending else None
+    if locked.next_deadline_on != nearest:
+        # Kept on the case so that lists and queues sort by it through an index (update(): no signals).
+        Communication.objects.filter(pk=locked.pk).update(next_deadline_on=nearest)
     return sorted(existing.values(), key=lambda d: (d.due_on, d.pk))
 
 

@@ -297,6 +297,8 @@ class Communication(models.Model):
         verbose_name=_("reviewer working on it"),
     )
     claimed_at = models.DateTimeField(_("taken at"), null=True, blank=True)
+    # The due date of the nearest pending deadline, kept by complaints.deadlines.deadlines_recompute.
+    next_deadline_on = models.DateField(_("nearest deadline"), null=True, blank=True, editable=False)
 
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -311,6 +313,14 @@ class Communication(models.Model):
             models.Index(fields=["state"]),
             # The case list's default order: a page is read from the index instead of sorting every case.
             models.Index(fields=["-updated_at"], name="communication_recent"),
+            # The review queue's order: urgent, interim measures, then the nearest deadline.
+            models.Index(
+                models.F("is_urgent").desc(),
+                models.F("interim_measures_requested").desc(),
+                models.F("next_deadline_on").asc(),  # PostgreSQL puts nulls last in ascending order
+                name="communication_queue_order",
+            ),
+            models.Index(fields=["next_deadline_on"], name="communication_next_deadline"),
         ]
 
     def __str__(self) -> str:

@@ -107,3 +107,21 @@ def test_the_statistics_page_draws_every_chart_with_a_table(world: World) -> Non
     assert body.count("<svg") == body.count("Show as a table") >= 4
     assert "KAZ" in body
     assert "CRC 19" in body
+
+
+def test_the_queue_puts_the_nearest_deadline_first_and_the_case_keeps_it_up_to_date(world: World) -> None:
+    from complaints.deadlines import deadlines_recompute
+
+    later = routed(world, title="later", status="transmitted", transmitted_on=date(2025, 6, 1))
+    sooner = routed(world, title="sooner", status="transmitted", transmitted_on=date(2025, 3, 1))
+    for case in (later, sooner):
+        deadlines_recompute(communication=case)
+        case.refresh_from_db()
+    assert sooner.next_deadline_on == date(2025, 9, 1)  # six months after transmittal (art. 8(2))
+    order = [c.title for c in review_queue(user=world.reviewer) if c.title in {"later", "sooner"}]
+    assert order == ["sooner", "later"]
+    sooner.observations_received_on = date(2025, 8, 1)
+    sooner.save()
+    deadlines_recompute(communication=sooner)
+    sooner.refresh_from_db()
+    assert sooner.next_deadline_on != date(2025, 9, 1)
