@@ -24,6 +24,14 @@ def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
 
 
+class CasePartSerializer(serializers.ModelSerializer[Any]):
+    """A part of a case (a person, a claim, a deadline...): it names its case by reference."""
+
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
+
+
 class CommunicationSerializer(serializers.ModelSerializer[Communication]):
     closure = blank_choice(Communication.Closure.choices)
     verdict = blank_choice(Communication.Verdict.choices)
@@ -61,11 +69,8 @@ class CommunicationSerializer(serializers.ModelSerializer[Communication]):
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.ModelSerializer[Person]):
+class PersonSerializer(CasePartSerializer):
     consent = blank_choice(Person.Consent.choices)
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
 
     class Meta:
         model = Person
@@ -84,33 +89,22 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         read_only_fields = fields
 
 
-class ClaimSerializer(serializers.ModelSerializer[Claim]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
-
+class ClaimSerializer(CasePartSerializer):
     class Meta:
         model = Claim
         fields = ["id", "communication", "instrument", "article", "explanation"]
         read_only_fields = fields
 
 
-class RemedySerializer(serializers.ModelSerializer[DomesticRemedy]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
-
+class RemedySerializer(CasePartSerializer):
     class Meta:
         model = DomesticRemedy
         fields = ["id", "communication", "authority", "started_on", "decided_on", "outcome", "is_final"]
         read_only_fields = fields
 
 
-class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
+class ProcedureSerializer(CasePartSerializer):
     status = blank_choice(OtherProcedure.Status.choices)
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
 
     class Meta:
         model = OtherProcedure
@@ -118,11 +112,7 @@ class ProcedureSerializer(serializers.ModelSerializer[OtherProcedure]):
         read_only_fields = fields
 
 
-class DocumentSerializer(serializers.ModelSerializer[Document]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
-
+class DocumentSerializer(CasePartSerializer):
     class Meta:
         model = Document
         fields = [
@@ -139,11 +129,7 @@ class DocumentSerializer(serializers.ModelSerializer[Document]):
         read_only_fields = fields
 
 
-class EventSerializer(serializers.ModelSerializer[Event]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
-
+class EventSerializer(CasePartSerializer):
     class Meta:
         model = Event
         fields = [
@@ -159,21 +145,14 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         read_only_fields = fields
 
 
-class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
-
+class DeadlineSerializer(CasePartSerializer):
     class Meta:
         model = Deadline
         fields = ["id", "communication", "kind", "anchor_on", "due_on", "status", "met_on", "source"]
         read_only_fields = fields
 
 
-class DossierSerializer(serializers.ModelSerializer[Dossier]):
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", read_only=True
-    )
+class DossierSerializer(CasePartSerializer):
     failure = blank_choice(Dossier.Failure.choices)
     download_url = serializers.SerializerMethodField()
 
