@@ -38,24 +38,6 @@ def communication_create_draft(*, filer: User, **fields: Any) -> Communication:
     return communication
 
 
-@transaction.atomic
-def communication_update(
-    *, communication: Communication, expected_version: int, actor: User, **fields: Any
-) -> Communication:
-    """Save ``fields`` if nobody saved since ``expected_version``; otherwise raise StaleVersion.
-
-    The version check and the write are one UPDATE, so two tabs can never silently overwrite
-    each other: the second one gets StaleVersion with the current state to show the user.
-    """
-    updated = Communication.objects.filter(pk=communication.pk, version=expected_version).update(
-        version=expected_version + 1, updated_at=timezone.now(), **fields
-    )
-    if not updated:
-        raise StaleVersion(Communication.objects.get(pk=communication.pk))
-    communication.refresh_from_db()
-    return communication
-
-
 def communication_assess(
     *, communication: Communication, on: date | None = None, lang: str = "en"
 ) -> Assessment:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from complaints.models import Event
-from complaints.services import StaleVersion, communication_create_draft, communication_update
+from complaints.services import StaleVersion, communication_create_draft, communication_save_step
 
 from ..factories import UserFactory
 
@@ -21,10 +21,12 @@ def test_two_tabs_saving_the_same_version_never_silently_overwrite_each_other() 
     filer = UserFactory.create()
     communication = communication_create_draft(filer=filer, title="First")
     version = communication.version
-    communication_update(communication=communication, expected_version=version, actor=filer, title="Tab one")
+    communication_save_step(
+        communication=communication, expected_version=version, actor=filer, fields={"title": "Tab one"}
+    )
     with pytest.raises(StaleVersion) as caught:
-        communication_update(
-            communication=communication, expected_version=version, actor=filer, title="Tab two"
+        communication_save_step(
+            communication=communication, expected_version=version, actor=filer, fields={"title": "Tab two"}
         )
     assert caught.value.current.title == "Tab one"
     communication.refresh_from_db()
