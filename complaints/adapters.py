@@ -49,8 +49,7 @@ def facts_from_communication(communication: Communication, *, assessed_on: date)
     people = list(communication.people.all())
     author = next((p for p in people if p.role == Person.Role.AUTHOR), None)
     victims = [p for p in people if p.role == Person.Role.VICTIM]
-    remedies = list(communication.remedies.all())
-    finals = [r.decided_on for r in remedies if r.is_final and r.decided_on]
+    final = communication.final_domestic_decision_on
     data: dict[str, object] = {
         "assessed_on": assessed_on.isoformat(),
         "state": communication.state or None,
@@ -79,7 +78,7 @@ def facts_from_communication(communication: Communication, *, assessed_on: date)
         },
         "domestic_remedies": {
             "exhausted": communication.remedies_exhausted,
-            "final_decision_on": _iso(max(finals)) if finals else None,
+            "final_decision_on": _iso(final),
             "exception": communication.remedies_exception or None,
             "exception_reason": communication.remedies_exception_reason or None,
         },

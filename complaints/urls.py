@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, views, wizard_views
+from . import review_views, tracking_views, views, wizard_views
 
 app_name = "complaints"
 
@@ -28,8 +28,7 @@ urlpatterns = [
     path("review/<uuid:reference>/<slug:action>/", review_views.act, name="review_act"),
 ]
 
-# ---- Deadlines, reminders and dossiers (issue #5) ----
-from . import tracking_views  # noqa: E402
+# Deadlines, reminders and dossiers.
 
 urlpatterns += [
     path(

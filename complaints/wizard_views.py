@@ -307,6 +307,14 @@ def _screen_of(request: HttpRequest, communication: Communication, step: Step) -
     return min(max(screen, 0), len(step.screens) - 1)
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The draft version the page was built from; anything unreadable counts as stale, never as a crash."""
+    try:
+        return int(request.POST.get("version") or 0)
+    except ValueError:
+        return 0
+
+
 def _step_url(communication: Communication, step: Step, screen: int | None = None) -> str:
     url = reverse("complaints:wizard_step", args=[communication.reference, step.slug])
     return f"{url}?screen={screen}" if screen else url
@@ -336,7 +344,7 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
 
     if request.method == "POST" and step.slug != "review":
         page = build_page(step, communication, request.POST, request.FILES, screen)
-        version = int(request.POST.get("version") or 0)
+        version = _posted_version(request)
         if page.is_valid():
             try:
                 communication = save_page(step, page, communication, _user(request), version)
@@ -424,7 +432,7 @@ def _sign(request: HttpRequest, communication: Communication, step: Step, screen
         try:
             communication_submit(
                 communication=communication,
-                expected_version=int(request.POST.get("version") or 0),
+                expected_version=_posted_version(request),
                 signed_name=form.cleaned_data["signed_name"],
                 actor=_user(request),
                 submit_anyway=form.cleaned_data["submit_anyway"],

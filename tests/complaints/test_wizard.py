@@ -380,3 +380,10 @@ def test_a_child_picks_what_happened_in_everyday_words_and_gets_the_convention_a
     post(parent, c, "rights", {"situations": ["hurt_at_home"], "explanation": "Папа бьёт меня."})
     assert set(c.claims.values_list("instrument", "article")) == {("CRC", 19)}
     assert c.claims.get().explanation == "Папа бьёт меня."
+
+
+def test_a_garbled_version_is_treated_as_stale_and_keeps_the_answers(parent: Client) -> None:
+    c = start(parent)
+    response = parent.post(url(c, "facts"), {"version": "not-a-number", "facts_summary": "Kept on the page"})
+    assert response.status_code == 409
+    assert "Kept on the page" in response.content.decode()
