@@ -17,6 +17,7 @@ from .models import (
     Document,
     DomesticRemedy,
     Event,
+    Invitation,
     Membership,
     Organisation,
     OtherProcedure,
@@ -187,6 +188,17 @@ class SubmissionAdmin(CaseScopedAdmin):
     date_hierarchy = "submitted_at"
     raw_id_fields = ["communication"]
     readonly_fields = ["snapshot"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(CaseScopedAdmin):
+    """Invitations are made and answered in the portal; here they can be read and withdrawn."""
+
+    list_display = ["communication", "role", "created_at", "accepted_by", "answer", "revoked_at"]
+    list_filter = ["role", "answer"]
+    exclude = ["token_sha256"]
+    raw_id_fields = ["communication", "person", "created_by", "accepted_by"]
+    readonly_fields = ["answer", "answer_comment", "answered_at", "accepted_at", "created_at"]
 
 
 admin.site.register(Membership)

@@ -508,6 +508,7 @@ class Event(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         SHARED = "shared", _("Shared")
         ASSESSED = "assessed", _("Admissibility checked")
+        INVITATION = "invitation", _("Review by the child or family")
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -836,3 +837,61 @@ class Triage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication}: {self.get_decision_display()}"
+
+
+class Invitation(models.Model):
+    """A caseworker's request that the child, or a parent, read a draft and say whether they agree.
+
+    The link's secret is shown once; only its SHA-256 is kept. Whoever opens the link signs in
+    with their own account and accepts it: from then on that account sees the case (read only),
+    until the invitation is withdrawn. An invitation made for an e-mail address can only be
+    accepted by the account with that address.
+    """
+
+    class Role(models.TextChoices):
+        CHILD = "child", _("The child")
+        PARENT = "parent", _("A parent or guardian")
+
+    class Answer(models.TextChoices):
+        AGREED = "agreed", _("Agrees that it is sent")
+        CHANGES = "changes", _("Asks for changes")
+        DECLINED = "declined", _("Does not agree")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("child concerned"),
+    )
+    role = models.CharField(_("invited as"), max_length=16, choices=Role.choices)
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    token_sha256 = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("link valid until"))
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="accepted_invitations",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices, blank=True)
+    answer_comment = models.TextField(_("comment"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["communication", "-created_at"]
+        indexes = [models.Index(fields=["accepted_by", "communication"], name="invitation_accepted")]
+
+    def __str__(self) -> str:
+        return f"{self.communication}: {self.get_role_display()}"

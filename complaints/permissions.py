@@ -6,6 +6,8 @@ Every HTML view, the admin and the API ask these rules (through ``user.has_perm`
 - A filer sees the communications they filed.
 - A caseworker sees the cases of the NGOs they belong to and the cases shared with those NGOs.
 - An ombudsman reviewer sees the cases routed to their office.
+- A child or parent invited to review a draft (complaints.invitations) sees that case, read only,
+  once they accepted the invitation with their own account and until it is withdrawn.
 - An administrator sees everything; nobody else sees anything.
 """
 
@@ -16,7 +18,7 @@ from typing import Any
 import rules
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import Communication, Membership, Organisation, User
+from .models import Communication, Invitation, Membership, Organisation, User
 
 
 def _organisation_ids(user: User, kind: str) -> list[int]:
@@ -43,6 +45,11 @@ def communications_visible_to(user: Any) -> QuerySet[Communication]:
         visible |= Q(organisation_id__in=ngo_ids) | Q(Exists(shared))
     elif user.role == User.Role.OMBUDSMAN_REVIEWER:
         visible |= Q(routed_to_id__in=_organisation_ids(user, Organisation.Kind.OMBUDSMAN))
+    elif user.role == User.Role.FILER:
+        invited = Invitation.objects.filter(
+            communication_id=OuterRef("pk"), accepted_by=user, revoked_at__isnull=True
+        )
+        visible |= Q(Exists(invited))
     return queryset.filter(visible)
 
 
@@ -93,6 +100,16 @@ def is_routed_reviewer(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
+def is_invited_to_answer(user: Any, obj: Any) -> bool:
+    communication = _as_communication(obj)
+    if communication is None or communication.status != Communication.Status.DRAFT:
+        return False
+    return Invitation.objects.filter(
+        communication=communication, accepted_by_id=getattr(user, "pk", None), revoked_at__isnull=True
+    ).exists()
+
+
+@rules.predicate
 def is_administrator(user: Any) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)
@@ -111,6 +128,9 @@ rules.add_perm("complaints.delete_communication", is_administrator | is_filer_of
 rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
 rules.add_perm("complaints.triage_communication", is_administrator | is_routed_reviewer)
 rules.add_perm("complaints.manage_communication", is_administrator | is_handling_caseworker)
+# Invite the child or a parent to review a draft; answer such an invitation.
+rules.add_perm("complaints.invite_communication", is_administrator | is_handling_caseworker)
+rules.add_perm("complaints.answer_communication", is_invited_to_answer)
 
 # The parts of a case follow the case.
 for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):
@@ -131,6 +151,10 @@ for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document"
 rules.add_perm("complaints.view_internal_dossier", is_administrator | is_handling_caseworker)
 for _model in ("deadline", "deadlinechange", "dossier", "interimmeasuresreport"):
     rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
+# Invitations are made, withdrawn and answered through complaints.invitations only.
+rules.add_perm("complaints.view_invitation", is_administrator | is_handling_caseworker)
+for _action in ("add", "change", "delete"):
+    rules.add_perm(f"complaints.{_action}_invitation", is_administrator)
 for _model in ("deadline", "deadlinechange", "dossier"):
     for _action in ("add", "change", "delete"):
         rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)

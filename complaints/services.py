@@ -134,10 +134,18 @@ def communication_submit(
     submit_anyway: bool = False,
 ) -> Submission:
     """Sign, freeze and submit a draft; queue its filing dossier. Raise SubmissionRefused if it cannot go."""
+    from .invitations import invitations_blocking_submission
     from .lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
 
     today = timezone.localdate()
     assessment = communication_assessment(communication=communication, lang="en", on=today)
+    if invitations_blocking_submission(communication):
+        raise SubmissionRefused(
+            _(
+                "The child said they do not agree that this is sent. Talk with them again, or record on the "
+                "consent step why you act without their consent (OPIC art. 5(2))."
+            )
+        )
     bars = [
         f.criterion
         for f in assessment.findings

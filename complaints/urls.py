@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, tracking_views, views, wizard_views
+from . import invitation_views, review_views, tracking_views, views, wizard_views
 
 app_name = "complaints"
 
@@ -23,6 +23,14 @@ urlpatterns = [
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
     path("cases/<uuid:reference>/assign/", views.case_assign_view, name="case_assign"),
     path("cases/<uuid:reference>/share/", views.case_share_view, name="case_share"),
+    path("cases/<uuid:reference>/invitations/new/", invitation_views.invitation_new, name="invitation_new"),
+    path(
+        "cases/<uuid:reference>/invitations/<int:invitation_id>/withdraw/",
+        invitation_views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("cases/<uuid:reference>/answer/", invitation_views.invitation_answer, name="invitation_answer"),
+    path("invite/<str:invite_token>/", invitation_views.invitation_open, name="invitation_open"),
     path("review/", review_views.queue, name="review_queue"),
     path("review/statistics/", review_views.statistics, name="review_statistics"),
     path("review/<uuid:reference>/<slug:action>/", review_views.act, name="review_act"),

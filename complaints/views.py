@@ -24,6 +24,12 @@ from .models import Communication, Organisation, User
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
 
 
+def invitations_context(user: User, communication: Communication) -> dict[str, Any]:
+    from .invitation_views import invitations_context as context  # that module imports this one
+
+    return context(user, communication)
+
+
 def review_context(request: HttpRequest, communication: Communication) -> dict[str, Any]:
     from .review_views import triage_context  # the review pages import this module
 
@@ -77,6 +83,8 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "can_edit": user.has_perm("complaints.change_communication", communication),
         **review_context(request, communication),
         **casework_context(user, communication),
+        **invitations_context(user, communication),
+        "invited_to_answer": user.has_perm("complaints.answer_communication", communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

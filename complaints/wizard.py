@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from admissibility import add_years
 
-from .models import Communication, Person
+from .models import Communication, Person, User
 
 # Children from this age are asked for their own consent (CRC art. 12: the views of a child
 # capable of forming them); below it, the parent explains why the child was not asked.
@@ -26,6 +26,11 @@ CONSENT_ASK_AGE = 7
 
 def is_child_mode(communication: Communication) -> bool:
     return communication.audience != Communication.Audience.ADULT
+
+
+def drafted_for_child(communication: Communication) -> bool:
+    """A caseworker drafts this for a child their organisation represents (adult mode, for someone else)."""
+    return communication.organisation_id is not None and communication.filer.role == User.Role.CASEWORKER
 
 
 def files_for_someone_else(communication: Communication) -> bool:

@@ -23,7 +23,7 @@ from admissibility import Assessment
 from . import wizard_forms as wf
 from .documents import DocumentRejected, document_add, document_remove
 from .help import help_contacts
-from .models import Communication, Document, Person, User
+from .models import Communication, Document, Organisation, Person, User
 from .rights import catalogue_in
 from .selectors import communication_assessment
 from .services import (
@@ -42,6 +42,7 @@ from .wizard import (
     STEP_FOR_CRITERION,
     Step,
     applicable_steps,
+    drafted_for_child,
     is_child_mode,
     neighbours,
     victims_needing_consent,
@@ -111,6 +112,8 @@ def build_page(step: Step, communication: Communication, data: Any, files: Any, 
         form = wf.WhoForm(data, instance=c, initial={"author_is_victim": str(c.author_is_victim)})
         if c.author_is_victim is None:
             form.initial["author_is_victim"] = None
+        if drafted_for_child(c):  # adult mode, written for the child: nothing to choose here
+            del form.fields["audience"], form.fields["author_is_victim"]
         page = Page(form)
     elif step.slug == "author":
         form = wf.AuthorForm(data, instance=_person(c, Person.Role.AUTHOR), prefix="author")
@@ -294,6 +297,10 @@ def _context(
         "documents": communication.documents.all() if step.slug in {"documents", "review"} else [],
         "catalogue": catalogue_in(get_language() or "en") if step.slug == "rights" else {},
         "step_number": [s.slug for s in applicable_steps(communication)].index(step.slug) + 1,
+        "invite_url": reverse("complaints:invitation_new", args=[communication.reference])
+        if step.slug in {"consent", "review"}
+        and request.user.has_perm("complaints.invite_communication", communication)
+        else None,
     }
 
 
@@ -451,11 +458,44 @@ def _sign(request: HttpRequest, communication: Communication, step: Step, screen
 @login_required
 @require_http_methods(["GET", "POST"])
 def wizard_start(request: HttpRequest) -> HttpResponse:
-    """Explain what the filer will need; start a draft on POST (never on GET)."""
+    """Explain what the filer will need; start a draft on POST (never on GET).
+
+    A caseworker starts a draft for a child their organisation represents: the same wizard, in
+    adult mode, written for someone else, handled by the organisation and assigned to them.
+    """
+    user = _user(request)
+    organisations = list(
+        Organisation.objects.filter(memberships__user=user, kind=Organisation.Kind.NGO).order_by("name")
+    )
+    on_behalf = user.role == User.Role.CASEWORKER
+    error = ""
     if request.method == "POST":
-        communication = communication_create_draft(filer=_user(request))
-        return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
-    return render(request, "complaints/wizard_start.html")
+        if not on_behalf:
+            communication = communication_create_draft(filer=user)
+            return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
+        chosen = next((o for o in organisations if str(o.pk) == request.POST.get("organisation")), None)
+        if chosen is None and len(organisations) == 1:
+            chosen = organisations[0]
+        if chosen is not None:
+            communication = communication_create_draft(
+                filer=user,
+                organisation=chosen,
+                assignee=user,
+                audience=Communication.Audience.ADULT,
+                author_is_victim=False,
+            )
+            return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
+        error = (
+            _("Choose the organisation that handles this case.")
+            if organisations
+            else _("You are not a member of any organisation yet. Ask an administrator to add you to one.")
+        )
+    return render(
+        request,
+        "complaints/wizard_start.html",
+        {"on_behalf": on_behalf, "organisations": organisations, "error": error},
+        status=400 if error else 200,
+    )
 
 
 @login_required

@@ -51,6 +51,7 @@ class World:
     theirs: Communication
     secret: str
     feed_token: str = ""
+    invite_token: str = ""
 
 
 @pytest.fixture
@@ -77,7 +78,24 @@ def world(db: None) -> World:
     ClaimFactory.create(communication=theirs, explanation="Hidden-explanation-text")
     DomesticRemedyFactory.create(communication=theirs)
     feed_token = _their_dossier_notice_and_feed(theirs, secret)
-    return World(filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret, feed_token)
+    invite_token = _their_invitation(theirs)
+    return World(
+        filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret, feed_token, invite_token
+    )
+
+
+def _their_invitation(theirs: Communication) -> str:
+    """Invite the stranger's child, by e-mail, to review the stranger's draft; return the link's token."""
+    from complaints.invitations import invitation_create
+
+    child = theirs.people.filter(role="victim").first()
+    return invitation_create(
+        communication=theirs,
+        invited_by=theirs.filer,
+        role="child",
+        person=child,
+        email="their-child@example.org",
+    )[1]
 
 
 def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:

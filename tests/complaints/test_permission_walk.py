@@ -16,7 +16,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from complaints.models import Communication, Document, Dossier, User
+from complaints.models import Communication, Document, Dossier, Invitation, User
 
 from ..conftest import World, login
 
@@ -93,6 +93,12 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             # The stranger's live secret address: a feed answers whoever holds it, by design, so
             # the walk proves that even then it names no child and shows no title or explanation.
             kwargs[name] = world.feed_token
+        elif name == "invite_token":
+            # The stranger's live invitation, bound to the stranger's child's e-mail address: the
+            # page before sign-in names no child, and no other account can accept it.
+            kwargs[name] = world.invite_token
+        elif name == "invitation_id":
+            kwargs[name] = owned_object(Invitation, world).pk
         elif name == "app_label":
             kwargs[name] = "complaints"
         elif name == "content_type_id":

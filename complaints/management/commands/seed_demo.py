@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from complaints.invitations import invitation_accept, invitation_create
 from complaints.lifecycle import TRANSITIONS, TransitionRequest, communication_transition
 from complaints.models import (
     Claim,
@@ -152,6 +153,24 @@ class Command(BaseCommand):
                 communication, target, caseworker, start=today - timedelta(days=40 * (len(PATH) + 1))
             )
             communication_assess(communication=communication)
+
+        # A caseworker's draft for the demo child, who was invited to read it and has not answered yet.
+        on_behalf = self._case(caseworker, "[demo] Мектептен шығарылды (жоба)", STORIES[0], today, own=False)
+        on_behalf.organisation = ngo
+        on_behalf.assignee = caseworker
+        on_behalf.save()
+        on_behalf.people.filter(role=Person.Role.VICTIM).update(
+            given_name=child.first_name,
+            family_name=child.last_name,
+            date_of_birth=date(2012, 3, 14),
+            consent="",
+            without_consent_reason="",
+        )
+        victim = on_behalf.people.get(role=Person.Role.VICTIM)
+        _invitation, token = invitation_create(
+            communication=on_behalf, invited_by=caseworker, role="child", person=victim, language="kk"
+        )
+        invitation_accept(token=token, user=child)
 
     def _case(
         self, filer: User, title: str, story: tuple[str, str, int, str], today: date, own: bool

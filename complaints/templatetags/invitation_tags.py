@@ -1,0 +1,19 @@
+"""The filer's list of drafts waiting for their answer, shown on top of their case list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from ..invitations import invitations_awaiting_answer
+
+register = template.Library()
+
+
+@register.inclusion_tag("complaints/_awaiting_answer.html", takes_context=True)
+def awaiting_answer(context: dict[str, Any]) -> dict[str, Any]:
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return {"invitations": []}
+    return {"invitations": invitations_awaiting_answer(user)}
