@@ -108,7 +108,9 @@ def invitation_create(
     _event(
         communication,
         invited_by,
-        _("Invited %(whom)s to review the draft.") % {"whom": invitation.get_role_display().lower()},
+        _("Invited the child to review the draft.")
+        if invitation.role == Invitation.Role.CHILD
+        else _("Invited a parent or guardian to review the draft."),
     )
     if invitation.email:
         message = invitation_email(invitation, token)
@@ -231,8 +233,8 @@ def invitation_answer(
     _event(
         invitation.communication,
         user,
-        _("%(whom)s answered: %(answer)s.")
-        % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display().lower()},
+        _("Answer from %(whom)s: %(answer)s.")
+        % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display()},
     )
     if invitation.created_by is not None and invitation.created_by.email:
         notice = answer_email(invitation)
@@ -250,8 +252,8 @@ def answer_email(invitation: Invitation) -> EmailMessage:
         body = "\n".join(
             str(line)
             for line in (
-                _("%(whom)s answered: %(answer)s.")
-                % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display().lower()},
+                _("Answer from %(whom)s: %(answer)s.")
+                % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display()},
                 "",
                 _("Open the case: %(url)s")
                 % {"url": settings.PORTAL_BASE_URL.rstrip("/") + communication.get_absolute_url()},
