@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from admissibility import Assessment
 
-from .models import Claim, Communication, Event, Submission, User
+from .models import Claim, Communication, Event, Organisation, Submission, User
 from .selectors import communication_assessment
 
 
@@ -36,6 +36,49 @@ def communication_create_draft(*, filer: User, **fields: Any) -> Communication:
         communication=communication, kind=Event.Kind.CREATED, actor=filer, occurred_on=timezone.localdate()
     )
     return communication
+
+
+class DraftRefused(Exception):
+    """A draft cannot be started as asked; the message says why, in plain words."""
+
+
+def drafting_organisations(user: User) -> list[Organisation]:
+    """Return the NGOs for which ``user``, a caseworker, may start a draft."""
+    if user.role != User.Role.CASEWORKER:
+        return []
+    return list(
+        Organisation.objects.filter(memberships__user=user, kind=Organisation.Kind.NGO).order_by("name")
+    )
+
+
+def draft_start(*, user: User, organisation_id: int | str | None = None) -> Communication:
+    """Start a draft: a filer's own, or a caseworker's for a child their organisation represents.
+
+    A caseworker's draft is handled by their organisation (``organisation_id``, needed only when
+    they belong to several), assigned to them, in adult mode and written for someone else.
+    """
+    if user.role != User.Role.CASEWORKER:
+        if organisation_id not in (None, ""):
+            raise DraftRefused(_("Only a caseworker starts a draft for an organisation."))
+        return communication_create_draft(filer=user)
+    organisations = drafting_organisations(user)
+    if not organisations:
+        raise DraftRefused(
+            _("You are not a member of any organisation yet. Ask an administrator to add you to one.")
+        )
+    if organisation_id in (None, "") and len(organisations) == 1:
+        chosen: Organisation | None = organisations[0]
+    else:
+        chosen = next((o for o in organisations if str(o.pk) == str(organisation_id)), None)
+    if chosen is None:
+        raise DraftRefused(_("Choose the organisation that handles this case."))
+    return communication_create_draft(
+        filer=user,
+        organisation=chosen,
+        assignee=user,
+        audience=Communication.Audience.ADULT,
+        author_is_victim=False,
+    )
 
 
 def communication_assess(

@@ -23,16 +23,18 @@ from admissibility import Assessment
 from . import wizard_forms as wf
 from .documents import DocumentRejected, document_add, document_remove
 from .help import help_contacts
-from .models import Communication, Document, Organisation, Person, User
+from .models import Communication, Document, Person, User
 from .rights import catalogue_in
 from .selectors import communication_assessment
 from .services import (
+    DraftRefused,
     StaleVersion,
     SubmissionRefused,
-    communication_create_draft,
     communication_save_step,
     communication_set_claims,
     communication_submit,
+    draft_start,
+    drafting_organisations,
 )
 from .textlang import needs_translation
 from .views import get_visible_communication
@@ -464,36 +466,22 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
     adult mode, written for someone else, handled by the organisation and assigned to them.
     """
     user = _user(request)
-    organisations = list(
-        Organisation.objects.filter(memberships__user=user, kind=Organisation.Kind.NGO).order_by("name")
-    )
-    on_behalf = user.role == User.Role.CASEWORKER
     error = ""
     if request.method == "POST":
-        if not on_behalf:
-            communication = communication_create_draft(filer=user)
+        try:
+            communication = draft_start(user=user, organisation_id=request.POST.get("organisation"))
+        except DraftRefused as refused:
+            error = str(refused)
+        else:
             return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
-        chosen = next((o for o in organisations if str(o.pk) == request.POST.get("organisation")), None)
-        if chosen is None and len(organisations) == 1:
-            chosen = organisations[0]
-        if chosen is not None:
-            communication = communication_create_draft(
-                filer=user,
-                organisation=chosen,
-                assignee=user,
-                audience=Communication.Audience.ADULT,
-                author_is_victim=False,
-            )
-            return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
-        error = (
-            _("Choose the organisation that handles this case.")
-            if organisations
-            else _("You are not a member of any organisation yet. Ask an administrator to add you to one.")
-        )
     return render(
         request,
         "complaints/wizard_start.html",
-        {"on_behalf": on_behalf, "organisations": organisations, "error": error},
+        {
+            "on_behalf": user.role == User.Role.CASEWORKER,
+            "organisations": drafting_organisations(user),
+            "error": error,
+        },
         status=400 if error else 200,
     )
 
