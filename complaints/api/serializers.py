@@ -208,3 +208,97 @@ class AssessmentSerializer(serializers.Serializer[Any]):
     verdict = serializers.ChoiceField(choices=["admissible_prima_facie", "needs_review", "inadmissible"])
     file_by = serializers.DateField(allow_null=True)
     findings = FindingSerializer(many=True)
+
+
+# ---- Writes: drafts and their parts. Only drafts change through the API; the services write. ----
+
+DRAFT_FIELDS = [
+    "title",
+    "state",
+    "dossier_language",
+    "audience",
+    "author_is_victim",
+    "facts_summary",
+    "facts_start",
+    "facts_end",
+    "facts_continuing",
+    "remedies_sought",
+    "remedies_exhausted",
+    "remedies_exception",
+    "remedies_exception_reason",
+    "late_submission_reason",
+    "is_urgent",
+    "interim_measures_requested",
+    "interim_measures_reason",
+    "fears_reprisals",
+    "protection_details",
+    "names_confidential",
+]
+
+
+class DraftCreateSerializer(serializers.ModelSerializer[Communication]):
+    """A new draft. A caseworker's belongs to their organisation (name it when they have several)."""
+
+    organisation = serializers.IntegerField(
+        required=False, help_text="id of the caseworker's organisation handling the case"
+    )
+
+    class Meta:
+        model = Communication
+        fields = ["organisation", *DRAFT_FIELDS]
+
+
+class DraftUpdateSerializer(serializers.ModelSerializer[Communication]):
+    """Changes to a draft; ``version`` is the one read, and a stale version answers 409."""
+
+    version = serializers.IntegerField(min_value=1, help_text="the draft's version when it was read")
+
+    class Meta:
+        model = Communication
+        fields = ["version", *DRAFT_FIELDS]
+
+
+class CasePartWriteSerializer(serializers.ModelSerializer[Any]):
+    """A part of a draft, written through the API; it names its case by reference."""
+
+    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
+        slug_field="reference", queryset=Communication.objects.all()
+    )
+
+
+class PersonWriteSerializer(CasePartWriteSerializer):
+    class Meta:
+        model = Person
+        fields = [
+            "communication",
+            "role",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "place_of_birth",
+            "nationality",
+            "sex",
+            "relationship_to_victim",
+            "consent",
+            "consent_statement",
+            "consent_on",
+            "without_consent_reason",
+        ]
+
+
+class ClaimWriteSerializer(CasePartWriteSerializer):
+    class Meta:
+        model = Claim
+        fields = ["communication", "instrument", "article", "explanation"]
+
+
+class RemedyWriteSerializer(CasePartWriteSerializer):
+    class Meta:
+        model = DomesticRemedy
+        fields = ["communication", "authority", "started_on", "decided_on", "outcome", "is_final"]
+
+
+class ProcedureWriteSerializer(CasePartWriteSerializer):
+    class Meta:
+        model = OtherProcedure
+        fields = ["communication", "body", "reference", "status", "same_matter"]

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import filters, permissions, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import filters, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -36,13 +37,36 @@ from ..models import (
 )
 from ..permissions import communications_visible_to
 from ..selectors import communication_list_for_user
+from ..services import DraftRefused, StaleVersion, communication_save_step, draft_start
+from ..wizard import drafted_for_child
 from . import serializers as s
 
 
-class CommunicationViewSet(viewsets.ReadOnlyModelViewSet[Communication]):
-    """Communications the caller may see; any other reference answers 404."""
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The communication changed or can no longer be changed."
+    default_code = "conflict"
+
+
+STALE = "This draft was changed since you read it. Read it again and resend your changes."
+
+
+def _require_draft(communication: Communication) -> None:
+    if communication.status != Communication.Status.DRAFT:
+        raise Conflict({"detail": "Only a draft can be changed; this communication was already submitted."})
+
+
+class CommunicationViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet[Communication]
+):
+    """Communications the caller may see; any other reference answers 404.
+
+    POST starts a draft (a caseworker's is handled by their organisation and assigned to them);
+    PATCH changes a draft and needs the ``version`` that was read: a stale one answers 409.
+    """
 
     serializer_class = s.CommunicationSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
     lookup_field = "reference"
     lookup_value_regex = "[0-9a-f-]{32,36}"
     filterset_fields = ["status", "state", "verdict", "is_urgent", "dossier_language"]
@@ -56,6 +80,70 @@ class CommunicationViewSet(viewsets.ReadOnlyModelViewSet[Communication]):
 
     def get_queryset(self) -> QuerySet[Communication]:
         return communication_list_for_user(user=self.request.user)
+
+    @extend_schema(
+        request=s.DraftCreateSerializer, responses={201: s.CommunicationSerializer, 400: OpenApiTypes.OBJECT}
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        user = cast(User, request.user)
+        serializer = s.DraftCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        organisation = fields.pop("organisation", None)
+        if user.role == User.Role.CASEWORKER:
+            fixed = [name for name in ("audience", "author_is_victim") if name in fields]
+            if fixed:
+                message = "A caseworker's draft is written for a child, in adult mode; leave this out."
+                raise ValidationError({name: [message] for name in fixed})
+        try:
+            with transaction.atomic():
+                communication = draft_start(user=user, organisation_id=organisation)
+                if fields:
+                    communication = communication_save_step(
+                        communication=communication,
+                        expected_version=communication.version,
+                        actor=user,
+                        fields=fields,
+                    )
+        except DraftRefused as error:
+            raise ValidationError({"organisation": [str(error)]}) from error
+        return Response(s.CommunicationSerializer(communication).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.DraftUpdateSerializer,
+        responses={200: s.CommunicationSerializer, 400: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        communication = self.get_object()
+        if not request.user.has_perm("complaints.change_communication", communication):
+            raise PermissionDenied
+        _require_draft(communication)
+        serializer = s.DraftUpdateSerializer(communication, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        if "version" not in fields:
+            raise ValidationError({"version": ["Send the version of the draft you read."]})
+        version = fields.pop("version")
+        if drafted_for_child(communication):
+            fixed = [name for name in ("audience", "author_is_victim") if name in fields]
+            if fixed:
+                message = "A caseworker's draft is written for a child, in adult mode; leave this out."
+                raise ValidationError({name: [message] for name in fixed})
+        try:
+            communication = communication_save_step(
+                communication=communication,
+                expected_version=version,
+                actor=cast(User, request.user),
+                fields=fields,
+            )
+        except StaleVersion as stale:
+            return Response(
+                {"detail": STALE, "version": stale.current.version}, status=status.HTTP_409_CONFLICT
+            )
+        return Response(s.CommunicationSerializer(communication).data)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(request=s.TransitionSerializer, responses={200: s.CommunicationSerializer})
     @action(detail=True, methods=["post"])
@@ -108,24 +196,99 @@ def _uuid(value: str) -> str:
         raise ValidationError({"communication": ["Not a valid reference."]}) from error
 
 
-class PersonViewSet(CasePartViewSet):
+class DraftPartViewSet(CasePartViewSet):
+    """A part of the cases the caller may see that can also be added, changed and removed on a draft.
+
+    Every write goes through the draft's versioned save, so the wizard's open tabs see it as a change.
+    """
+
+    write_serializer_class: type[s.CasePartWriteSerializer]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def _check(self, communication: Communication, action: str) -> None:
+        if not communications_visible_to(self.request.user).filter(pk=communication.pk).exists():
+            raise NotFound
+        if not self.request.user.has_perm(
+            f"complaints.{action}_{self.model._meta.model_name}", communication
+        ):
+            raise PermissionDenied
+        _require_draft(communication)
+
+    def _save(self, communication: Communication, write: Any) -> None:
+        try:
+            communication_save_step(
+                communication=communication,
+                expected_version=communication.version,
+                actor=cast(User, self.request.user),
+                write=write,
+            )
+        except StaleVersion as stale:
+            raise Conflict(STALE) from stale
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.write_serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        communication = serializer.validated_data["communication"]
+        self._check(communication, "add")
+        self._save(communication, serializer.save)
+        return Response(self.get_serializer(serializer.instance).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self._check(instance.communication, "change")
+        serializer = self.write_serializer_class(instance, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        moved = serializer.validated_data.get("communication")
+        if moved is not None and moved.pk != instance.communication_id:
+            raise ValidationError({"communication": ["A part cannot move to another communication."]})
+        self._save(instance.communication, serializer.save)
+        return Response(self.get_serializer(serializer.instance).data)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.partial_update(request, *args, **kwargs)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self._check(instance.communication, "delete")
+        self._save(instance.communication, instance.delete)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _draft_part_schema(write: type[s.CasePartWriteSerializer], read: type[Any]) -> Any:
+    errors = {400: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT}
+    return extend_schema_view(
+        create=extend_schema(request=write, responses={201: read, **errors}),
+        partial_update=extend_schema(request=write, responses={200: read, **errors}),
+        destroy=extend_schema(responses={204: None, 409: OpenApiTypes.OBJECT}),
+    )
+
+
+@_draft_part_schema(s.PersonWriteSerializer, s.PersonSerializer)
+class PersonViewSet(DraftPartViewSet):
     model = Person
     serializer_class = s.PersonSerializer
+    write_serializer_class = s.PersonWriteSerializer
 
 
-class ClaimViewSet(CasePartViewSet):
+@_draft_part_schema(s.ClaimWriteSerializer, s.ClaimSerializer)
+class ClaimViewSet(DraftPartViewSet):
     model = Claim
     serializer_class = s.ClaimSerializer
+    write_serializer_class = s.ClaimWriteSerializer
 
 
-class RemedyViewSet(CasePartViewSet):
+@_draft_part_schema(s.RemedyWriteSerializer, s.RemedySerializer)
+class RemedyViewSet(DraftPartViewSet):
     model = DomesticRemedy
     serializer_class = s.RemedySerializer
+    write_serializer_class = s.RemedyWriteSerializer
 
 
-class ProcedureViewSet(CasePartViewSet):
+@_draft_part_schema(s.ProcedureWriteSerializer, s.ProcedureSerializer)
+class ProcedureViewSet(DraftPartViewSet):
     model = OtherProcedure
     serializer_class = s.ProcedureSerializer
+    write_serializer_class = s.ProcedureWriteSerializer
 
 
 class DocumentViewSet(CasePartViewSet):
