@@ -1,4 +1,4 @@
-"""The case list counts only as far as it needs to and pages correctly."""
+"""The case list counts only as far as it needs to, pages correctly, and finds cases by part of a name."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.urls import reverse
 from complaints.models import Communication
 
 from ..conftest import World, login
-from ..factories import CommunicationFactory
+from ..factories import CommunicationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,47 @@ def test_an_empty_case_list_says_so(world: World) -> None:
     body = case_list(login(world.reviewer), q="nothing-matches-this")
     assert listed_count(body) == "0 cases"
     assert "No cases here." in body
+
+
+@pytest.fixture(params=["by id", "case by case"])
+def search_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The search lists few matches by id and filters case by case when there are many: test both."""
+    if request.param == "case by case":
+        monkeypatch.setattr("complaints.filters.SEARCH_BY_ID_LIMIT", 0)
+    return str(request.param)
+
+
+def test_the_search_finds_a_child_by_part_of_the_family_name(world: World, search_path: str) -> None:
+    child = CommunicationFactory.create(organisation=world.ngo, title="School exclusion")
+    PersonFactory.create(communication=child, given_name="Dana", family_name="Nurlanovna")
+    CommunicationFactory.create(organisation=world.ngo, title="Another case")
+    body = case_list(login(world.caseworker), q="urlan")
+    assert listed_titles(body) == {"School exclusion"}
+    assert listed_count(body) == "1 case"
+
+
+def test_the_search_ignores_case_and_finds_first_names_titles_and_states(
+    world: World, search_path: str
+) -> None:
+    child = CommunicationFactory.create(organisation=world.ngo, title="Deportation of a family", state="UZB")
+    PersonFactory.create(communication=child, given_name="Timur", family_name="Aliev")
+    client = login(world.caseworker)
+    assert "Deportation of a family" in case_list(client, q="TIMU")
+    assert "Deportation of a family" in case_list(client, q="portation")
+    assert listed_titles(case_list(client, q="uzb")) == {"Deportation of a family"}
+
+
+def test_the_search_never_shows_a_case_the_user_may_not_see(world: World, search_path: str) -> None:
+    body = case_list(login(world.caseworker), q=world.secret[2:8])
+    assert world.theirs.title not in body
+    assert listed_count(body) == "0 cases"
+
+
+def test_the_search_finds_a_case_by_an_article_of_its_claims(world: World, search_path: str) -> None:
+    assert world.mine.title in case_list(login(world.caseworker), q="28")
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 5000, "0" * 30 + "28", "%", "_"])
+def test_a_search_for_an_odd_number_or_a_wildcard_is_answered_not_an_error(world: World, value: str) -> None:
+    body = case_list(login(world.caseworker), q=value)
+    assert listed_count(body) == ("1 case" if value.endswith("28") else "0 cases")
