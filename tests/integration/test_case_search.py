@@ -30,6 +30,14 @@ def test_the_migration_creates_the_trigram_extension_and_the_search_indexes() ->
         assert {row[0] for row in cursor.fetchall()} == SEARCH_INDEXES
 
 
+def test_the_trigram_indexes_keep_no_pending_list_a_search_would_have_to_read() -> None:
+    trigram = sorted(name for name in SEARCH_INDEXES if name.endswith("_trgm"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)", [trigram])
+        options = dict(cursor.fetchall())
+    assert options == {name: ["fastupdate=off"] for name in trigram}
+
+
 def test_the_search_for_part_of_a_name_can_be_answered_from_the_indexes() -> None:
     """The indexes are on the very expressions Django writes for icontains and iexact (UPPER(...))."""
     with connection.cursor() as cursor:
