@@ -14,6 +14,46 @@ from .models import Claim, Communication, Deadline, Person
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
 
+# A search matching at most this many cases (counting everyone's, not only the visible ones) finds them
+# first, through the search indexes, then lists the visible ones among them by id.
+SEARCH_BY_ID_LIMIT = 2000
+# The largest number an article column holds (a small integer): no claim is on a larger one.
+ARTICLE_MAX = 32767
+
+
+def case_fields_match(value: str) -> Q:
+    """What the search looks for in the case itself: its title, the Committee's reference, the State."""
+    return Q(title__icontains=value) | Q(committee_reference__icontains=value) | Q(state__iexact=value)
+
+
+def person_fields_match(value: str) -> Q:
+    """What the search looks for in the people named in a case: part of a first or family name."""
+    return Q(family_name__icontains=value) | Q(given_name__icontains=value)
+
+
+def claimed_article(value: str) -> int | None:
+    """The article number a search for a number means, if it can be one (a small whole number)."""
+    if not value.isdecimal() or len(value.lstrip("0")) > 5:
+        return None
+    number = int(value)
+    return number if number <= ARTICLE_MAX else None
+
+
+def search_matches(value: str) -> QuerySet[Any, int]:
+    """The ids of every case ``value`` matches, whoever may see it (some more than once); unordered.
+
+    One index scan per part (on PostgreSQL, the trigram indexes of migration 0008) instead of a
+    test of every case the user may see: the caller narrows it to the visible cases.
+    """
+    cases = Communication.objects.filter(case_fields_match(value)).order_by().values_list("pk", flat=True)
+    people = Person.objects.filter(person_fields_match(value)).order_by()
+    parts: list[QuerySet[Any, int]] = [people.values_list("communication_id", flat=True)]
+    article = claimed_article(value)
+    if article is not None:
+        claims = Claim.objects.filter(article=article).order_by()
+        parts.append(claims.values_list("communication_id", flat=True))
+    return cases.union(*parts, all=True)
+
 
 def with_next_deadline(queryset: QuerySet[Communication]) -> QuerySet[Communication]:
     """Annotate each case with the due date of its nearest pending deadline.
@@ -61,17 +101,18 @@ class CaseFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        people = Person.objects.filter(communication=OuterRef("pk")).filter(
-            Q(family_name__icontains=value) | Q(given_name__icontains=value)
+        matching = search_matches(value)
+        found = list(matching[: SEARCH_BY_ID_LIMIT + 1])
+        if len(found) <= SEARCH_BY_ID_LIMIT:
+            return queryset.filter(pk__in=sorted(set(found)))
+        # Too many matches to list by id: test each visible case, in the list's order; with that many
+        # matches a page fills after a few cases.
+        condition = case_fields_match(value) | Q(
+            Exists(Person.objects.filter(person_fields_match(value), communication=OuterRef("pk")))
         )
-        condition = (
-            Q(title__icontains=value)
-            | Q(committee_reference__icontains=value)
-            | Q(state__iexact=value)
-            | Q(Exists(people))
-        )
-        if value.isdigit():
-            condition |= Q(Exists(Claim.objects.filter(communication=OuterRef("pk"), article=int(value))))
+        article = claimed_article(value)
+        if article is not None:
+            condition |= Q(Exists(Claim.objects.filter(communication=OuterRef("pk"), article=article)))
         return queryset.filter(condition)
 
     def filter_assignee(

@@ -7,7 +7,6 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -21,7 +20,11 @@ from .filters import case_list
 from .forms import TransitionForm
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, Organisation, User
+from .pagination import paginate_capped
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
+
+# A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
+CASE_LIST_COUNT_CAP = 1000
 
 
 def invitations_context(user: User, communication: Communication) -> dict[str, Any]:
@@ -53,7 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The case list: the filer's own cases, or a caseworker's and reviewer's workspace, searchable."""
     filters = case_list(request.GET or None, communication_list_for_user(user=request.user), request)
     cases = filters.qs if filters.is_bound and filters.is_valid() else filters.queryset
-    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    page = paginate_capped(cases, request.GET.get("page"), per_page=25, cap=CASE_LIST_COUNT_CAP)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
