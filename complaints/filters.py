@@ -42,7 +42,7 @@ def claimed_article(value: str) -> int | None:
 def search_matches(value: str) -> QuerySet[Any, int]:
     """The ids of every case ``value`` matches, whoever may see it (some more than once); unordered.
 
-    One index scan per part (on PostgreSQL, the trigram indexes of migration 0008) instead of a
+    One index scan per part (on PostgreSQL, the trigram indexes of migration 0009) instead of a
     test of every case the user may see: the caller narrows it to the visible cases.
     """
     cases = Communication.objects.filter(case_fields_match(value)).order_by().values_list("pk", flat=True)

@@ -1,4 +1,4 @@
-"""The case list's search on PostgreSQL: migration 0008's trigram indexes exist and answer it."""
+"""The case list's search on PostgreSQL: migration 0009's trigram indexes exist and answer it."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def drop_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("complaints", "0007_next_deadline"),
+        ("complaints", "0008_invitations"),
     ]
 
     operations = [
