@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from ..invitations import invitations_awaiting_answer
+from ..models import User
 
 register = template.Library()
 
@@ -14,6 +15,7 @@ register = template.Library()
 @register.inclusion_tag("complaints/_awaiting_answer.html", takes_context=True)
 def awaiting_answer(context: dict[str, Any]) -> dict[str, Any]:
     user = context.get("user")
-    if user is None or not user.is_authenticated:
+    # Only filers accept invitations: staff lists cost no query for it.
+    if user is None or not user.is_authenticated or getattr(user, "role", None) != User.Role.FILER:
         return {"invitations": []}
     return {"invitations": invitations_awaiting_answer(user)}
