@@ -20,12 +20,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Communication, Event, Invitation, Person, User
+from .services import communication_save_step
 
 VALID_FOR = timedelta(days=14)
 
@@ -214,21 +214,27 @@ def invitation_answer(
     invitation.answer = answer
     invitation.answer_comment = comment
     invitation.answered_at = timezone.now()
-    invitation.save(update_fields=["answer", "answer_comment", "answered_at"])
-    person = invitation.person
-    if person is not None and invitation.role == Invitation.Role.CHILD:
+    person = invitation.person if invitation.role == Invitation.Role.CHILD else None
+
+    def write() -> None:
+        invitation.save(update_fields=["answer", "answer_comment", "answered_at"])
+        if person is None:
+            return
         if answer == Invitation.Answer.AGREED:
-            person.consent = Person.Consent.GIVEN
-            person.consent_on = today
-            if own_words.strip():
-                person.consent_statement = own_words.strip()
+            person.consent, person.consent_on = Person.Consent.GIVEN, today
+            person.consent_statement = own_words.strip() or person.consent_statement
         elif answer == Invitation.Answer.DECLINED:
-            person.consent = Person.Consent.NOT_GIVEN
-            person.consent_on = None
+            person.consent, person.consent_on = Person.Consent.NOT_GIVEN, None
+        elif person.consent == Person.Consent.GIVEN:  # asks for changes: not agreed to this version yet
+            person.consent, person.consent_on = "", None
         person.save(update_fields=["consent", "consent_on", "consent_statement"])
-    # The draft changed (its consent did, or at least its review state): open tabs must reload.
-    Communication.objects.filter(pk=invitation.communication_id).update(
-        version=F("version") + 1, updated_at=timezone.now()
+
+    # Through the draft's versioned save: a tab still open on the consent step gets a 409, not an overwrite.
+    communication_save_step(
+        communication=invitation.communication,
+        expected_version=invitation.communication.version,
+        actor=user,
+        write=write,
     )
     _event(
         invitation.communication,

@@ -28,6 +28,10 @@ def is_child_mode(communication: Communication) -> bool:
     return communication.audience != Communication.Audience.ADULT
 
 
+# What a caseworker's draft for a child never asks: it is in adult mode, for someone else.
+FIXED_FOR_CHILD = ("audience", "author_is_victim")
+
+
 def drafted_for_child(communication: Communication) -> bool:
     """A caseworker drafts this for a child their organisation represents (adult mode, for someone else)."""
     return communication.organisation_id is not None and communication.filer.role == User.Role.CASEWORKER

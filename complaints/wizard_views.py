@@ -39,6 +39,7 @@ from .services import (
 from .textlang import needs_translation
 from .views import get_visible_communication
 from .wizard import (
+    FIXED_FOR_CHILD,
     GLOSSARY,
     STEP_BY_SLUG,
     STEP_FOR_CRITERION,
@@ -115,7 +116,8 @@ def build_page(step: Step, communication: Communication, data: Any, files: Any, 
         if c.author_is_victim is None:
             form.initial["author_is_victim"] = None
         if drafted_for_child(c):  # adult mode, written for the child: nothing to choose here
-            del form.fields["audience"], form.fields["author_is_victim"]
+            for name in FIXED_FOR_CHILD:
+                del form.fields[name]
         page = Page(form)
     elif step.slug == "author":
         form = wf.AuthorForm(data, instance=_person(c, Person.Role.AUTHOR), prefix="author")

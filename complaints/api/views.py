@@ -38,7 +38,7 @@ from ..models import (
 from ..permissions import communications_visible_to
 from ..selectors import communication_list_for_user
 from ..services import DraftRefused, StaleVersion, communication_save_step, draft_start
-from ..wizard import drafted_for_child
+from ..wizard import FIXED_FOR_CHILD, drafted_for_child
 from . import serializers as s
 
 
@@ -54,6 +54,14 @@ STALE = "This draft was changed since you read it. Read it again and resend your
 def _require_draft(communication: Communication) -> None:
     if communication.status != Communication.Status.DRAFT:
         raise Conflict({"detail": "Only a draft can be changed; this communication was already submitted."})
+
+
+def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
+    """A caseworker's draft is in adult mode and written for a child: those answers are not asked."""
+    fixed = [name for name in FIXED_FOR_CHILD if name in fields]
+    if fixed:
+        message = "A caseworker's draft is written for a child, in adult mode; leave this out."
+        raise ValidationError({name: [message] for name in fixed})
 
 
 class CommunicationViewSet(
@@ -91,10 +99,7 @@ class CommunicationViewSet(
         fields = dict(serializer.validated_data)
         organisation = fields.pop("organisation", None)
         if user.role == User.Role.CASEWORKER:
-            fixed = [name for name in ("audience", "author_is_victim") if name in fields]
-            if fixed:
-                message = "A caseworker's draft is written for a child, in adult mode; leave this out."
-                raise ValidationError({name: [message] for name in fixed})
+            _refuse_fixed_for_child(fields)
         try:
             with transaction.atomic():
                 communication = draft_start(user=user, organisation_id=organisation)
@@ -125,10 +130,7 @@ class CommunicationViewSet(
             raise ValidationError({"version": ["Send the version of the draft you read."]})
         version = fields.pop("version")
         if drafted_for_child(communication):
-            fixed = [name for name in ("audience", "author_is_victim") if name in fields]
-            if fixed:
-                message = "A caseworker's draft is written for a child, in adult mode; leave this out."
-                raise ValidationError({name: [message] for name in fixed})
+            _refuse_fixed_for_child(fields)
         try:
             communication = communication_save_step(
                 communication=communication,

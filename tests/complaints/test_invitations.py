@@ -317,3 +317,19 @@ def test_the_case_list_tells_the_invited_person_what_waits_for_their_answer(
     assert answer_url in client.get(reverse("complaints:dashboard")).content.decode()
     client.post(answer_url, {"answer": "agreed"})
     assert answer_url not in client.get(reverse("complaints:dashboard")).content.decode()
+
+
+def test_a_child_who_agreed_and_then_asks_for_changes_no_longer_counts_as_agreeing(
+    world: World, draft: Communication, child: User
+) -> None:
+    path, _ = invite(world, draft)
+    client = login(child)
+    client.post(path)
+    answer_url = reverse("complaints:invitation_answer", args=[draft.reference])
+    client.post(answer_url, {"answer": "agreed"})
+    assert Person.objects.get(communication=draft, role="victim").consent == Person.Consent.GIVEN
+    client.post(answer_url, {"answer": "changes", "comment": "My birthday is wrong."})
+    victim = Person.objects.get(communication=draft, role="victim")
+    assert victim.consent == ""
+    assert victim.consent_on is None
+    assert Invitation.objects.get(communication=draft).answer_comment == "My birthday is wrong."
