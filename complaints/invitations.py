@@ -198,8 +198,11 @@ def invitation_answer(
     *, invitation: Invitation, user: User, answer: str, comment: str = "", own_words: str = ""
 ) -> Invitation:
     """Record the invited person's answer; the child's answer is also their consent on the child's row."""
+    # Lock the invitation row only: PostgreSQL refuses FOR UPDATE over the nullable join to the person.
     invitation = (
-        Invitation.objects.select_for_update().select_related("communication", "person").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("communication", "person")
+        .get(pk=invitation.pk)
     )
     if invitation.accepted_by_id != user.pk or invitation.revoked_at is not None:
         raise InvitationError(_("This invitation is not yours to answer."))
@@ -278,13 +281,30 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
 
 
 def invitations_blocking_submission(communication: Communication) -> list[Invitation]:
-    """Return the answers that forbid sending: the child said no and no reasons to act without consent."""
+    """Return the child's refusals that forbid sending, one per child.
+
+    What counts is the latest answer each child gave, whatever happened to the invitation since:
+    withdrawing it hides the case from the child but does not undo their "no". A refusal stops
+    blocking only when the child answers again, or when the consent step records why the case is
+    brought without their consent (OPIC art. 5(2)), with the reasons written down.
+    """
+    latest: dict[int | None, Invitation] = {}
+    answered = (
+        communication.invitations.filter(role=Invitation.Role.CHILD, answered_at__isnull=False)
+        .select_related("person")
+        .order_by("answered_at", "pk")
+    )
+    for invitation in answered:
+        latest[invitation.person_id] = invitation
     return [
         invitation
-        for invitation in communication.invitations.filter(
-            revoked_at=None, answer=Invitation.Answer.DECLINED, role=Invitation.Role.CHILD
-        ).select_related("person")
-        if invitation.person is None or invitation.person.consent != Person.Consent.WITHOUT_CONSENT_JUSTIFIED
+        for invitation in latest.values()
+        if invitation.answer == Invitation.Answer.DECLINED
+        and not (
+            invitation.person is not None
+            and invitation.person.consent == Person.Consent.WITHOUT_CONSENT_JUSTIFIED
+            and invitation.person.without_consent_reason.strip()
+        )
     ]
 
 
