@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Mapping
 from datetime import date
-
-from django.core.cache import cache
 
 from admissibility import CommunicationFacts, StateStatus, parse_facts
 
 from .models import Communication, Person, TreatyStatus
 
-TREATY_CACHE_KEY = "treaty-status-v1"
+# The treaty table is read from the database and kept in this process for a minute: it changes a
+# few times a year, and no page may depend on Redis being up to know which States are parties.
+TREATY_TABLE_TTL = 60.0
+_treaty_memo: tuple[float, Mapping[str, StateStatus]] | None = None
+_treaty_lock = threading.Lock()
 
 
 def _answer(value: str) -> bool | None:
@@ -19,25 +23,31 @@ def _answer(value: str) -> bool | None:
 
 
 def treaty_table() -> Mapping[str, StateStatus]:
-    """Return every State's OPIC status keyed by ISO3, cached until the table changes."""
-    table: dict[str, StateStatus] | None = cache.get(TREATY_CACHE_KEY)
-    if table is None:
-        table = {
-            row.iso3: StateStatus(
-                iso3=row.iso3,
-                opic_party=row.opic_status == TreatyStatus.OpicStatus.PARTY,
-                opic_in_force_on=row.entry_into_force_date,
-                opsc_party=_answer(row.opsc_party),
-                opac_party=_answer(row.opac_party),
-            )
-            for row in TreatyStatus.objects.all()
-        }
-        cache.set(TREATY_CACHE_KEY, table, timeout=3600)
+    """Return every State's OPIC status keyed by ISO3, from the database, remembered for a minute."""
+    global _treaty_memo
+    memo = _treaty_memo
+    if memo is not None and time.monotonic() - memo[0] < TREATY_TABLE_TTL:
+        return memo[1]
+    table = {
+        row.iso3: StateStatus(
+            iso3=row.iso3,
+            opic_party=row.opic_status == TreatyStatus.OpicStatus.PARTY,
+            opic_in_force_on=row.entry_into_force_date,
+            opsc_party=_answer(row.opsc_party),
+            opac_party=_answer(row.opac_party),
+        )
+        for row in TreatyStatus.objects.all()
+    }
+    with _treaty_lock:
+        _treaty_memo = (time.monotonic(), table)
     return table
 
 
 def forget_treaty_table() -> None:
-    cache.delete(TREATY_CACHE_KEY)
+    """Read the table from the database again on next use (after it was refreshed)."""
+    global _treaty_memo
+    with _treaty_lock:
+        _treaty_memo = None
 
 
 def _iso(day: date | None) -> str | None:

@@ -7,7 +7,6 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .casework import CaseworkError, case_add_note, case_assign, case_colleagues, case_share
 from .filters import case_list
 from .forms import TransitionForm
+from .health import health
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, Organisation, User
 from .pagination import paginate_capped
@@ -187,6 +187,8 @@ def case_share_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Say whether the portal can serve pages (HTTP 200 or 503) and how its services are."""
+    serving, checks = health()
+    degraded = any(value == "down" for value in checks.values())
+    status = "down" if not serving else ("degraded" if degraded else "ok")
+    return JsonResponse({"status": status, **checks}, status=200 if serving else 503)

@@ -37,6 +37,14 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_treaty_table() -> None:
+    """Each test reads the treaty table from its own database, not from an earlier test's memo."""
+    from complaints.adapters import forget_treaty_table
+
+    forget_treaty_table()
+
+
 @dataclass
 class World:
     """Two of everything: ``mine`` objects belong to the personas, ``theirs`` to strangers."""

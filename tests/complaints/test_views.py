@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,8 +120,11 @@ def test_a_disallowed_transition_shows_a_message_and_changes_nothing(world: Worl
     assert world.mine.status == "submitted"
 
 
-def test_the_health_check_answers_ok() -> None:
-    assert Client().get("/healthz").json() == {"status": "ok"}
+@override_settings(REDIS_URL="", CELERY_TASK_ALWAYS_EAGER=True)
+def test_the_health_check_reports_each_service_of_the_embedded_default() -> None:
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "redis": "not configured", "worker": "eager"}
 
 
 def test_a_case_of_someone_else_is_not_found_rather_than_forbidden(world: World) -> None:

@@ -1,0 +1,67 @@
+"""What /healthz reports: the database, Redis and the Celery workers, each "ok", "down" or why not checked.
+
+The web process answers pages as long as the database is up (Redis is only a cache and a queue,
+whose losses are recovered: see complaints.dossiers), so the HTTP status follows the database
+alone; Redis and the workers are reported for monitoring. Asking the workers costs a broadcast,
+so their answer is remembered for half a minute.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+
+WORKER_MEMO_SECONDS = 30.0
+_worker_memo: tuple[float, str] | None = None
+_worker_lock = threading.Lock()
+
+
+def database_health() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return "down"
+    return "ok"
+
+
+def redis_health() -> str:
+    url = getattr(settings, "REDIS_URL", "")
+    if not url:
+        return "not configured"
+    import redis  # the client that the cache and Celery use
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
+        client.ping()
+    except (redis.RedisError, OSError):
+        return "down"
+    return "ok"
+
+
+def worker_health() -> str:
+    """Return "ok" when a Celery worker answers, "eager" when tasks run in the web process."""
+    global _worker_memo
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    memo = _worker_memo
+    if memo is not None and time.monotonic() - memo[0] < WORKER_MEMO_SECONDS:
+        return memo[1]
+    from portal.celery import app
+
+    try:
+        answer = "ok" if app.control.ping(timeout=0.5) else "down"
+    except Exception:  # any broker error means no worker can be reached
+        answer = "down"
+    with _worker_lock:
+        _worker_memo = (time.monotonic(), answer)
+    return answer
+
+
+def health() -> tuple[bool, dict[str, str]]:
+    """Return whether the portal can serve pages, and the state of each service."""
+    checks = {"database": database_health(), "redis": redis_health(), "worker": worker_health()}
+    return checks["database"] == "ok", checks
