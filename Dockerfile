@@ -15,4 +15,5 @@ RUN DJANGO_DEBUG=False DJANGO_SECRET_KEY=collectstatic-only python manage.py col
     && useradd --system --uid 10001 portal && mkdir -p /app/var/media && chown -R portal /app/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", \
+     "--logger-class", "portal.logsafety.GunicornLogger"]

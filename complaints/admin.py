@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from .invitations import invitation_revoke
 from .models import (
     Claim,
     Communication,
@@ -70,9 +71,23 @@ class TreatyStatusAdmin(admin.ModelAdmin):
 
 
 class CaseScopedAdmin(ObjectPermissionsModelAdmin):
-    """Admin for a case or one of its parts: rows outside the user's visibility never appear."""
+    """Admin for a case or one of its parts: read only, and rows outside the user's visibility never appear.
+
+    Every change to a case goes through the portal's services (the wizard, the case page, the
+    API), which check access, validate, keep the version and the timeline, and recompute the
+    deadlines; the admin changes nothing that would bypass them.
+    """
 
     case_path = "communication"
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)
@@ -81,24 +96,33 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
         return queryset.filter(**{lookup: visible.values("pk")})
 
 
-class PersonInline(admin.StackedInline):
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class PersonInline(ReadOnlyInline):
     model = Person
-    extra = 0
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(ReadOnlyInline):
     model = Claim
-    extra = 0
 
 
-class RemedyInline(admin.TabularInline):
+class RemedyInline(ReadOnlyInline):
     model = DomesticRemedy
-    extra = 0
 
 
-class ProcedureInline(admin.TabularInline):
+class ProcedureInline(ReadOnlyInline):
     model = OtherProcedure
-    extra = 0
 
 
 @admin.register(Communication)
@@ -198,7 +222,12 @@ class InvitationAdmin(CaseScopedAdmin):
     list_filter = ["role", "answer"]
     exclude = ["token_sha256"]
     raw_id_fields = ["communication", "person", "created_by", "accepted_by"]
-    readonly_fields = ["answer", "answer_comment", "answered_at", "accepted_at", "created_at"]
+    actions = ["withdraw"]
+
+    @admin.action(description=_("Withdraw the selected invitations"))
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
+        for invitation in queryset.filter(revoked_at=None):
+            invitation_revoke(invitation=invitation, actor=request.user)  # type: ignore[arg-type]
 
 
 admin.site.register(Membership)

@@ -95,6 +95,11 @@ def document_add(
 
 
 def document_remove(*, document: Document) -> None:
+    """Remove an annex of a draft; a submitted communication keeps the annexes it was signed with."""
+    if document.communication.status != Communication.Status.DRAFT:
+        raise DocumentRejected(
+            _("This communication was already submitted: its documents can no longer be removed.")
+        )
     storage, name = document.file.storage, document.file.name
     document.delete()
     if name:

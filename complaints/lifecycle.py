@@ -64,13 +64,22 @@ class TransitionRequest:
     note: str = ""
 
 
+# A draft becomes "submitted" only by being signed: complaints.services.communication_submit checks
+# the signature, the consent and the child's answers first, then calls communication_record_submission.
+SIGNED_ONLY = frozenset({Status.SUBMITTED})
+
+
 def allowed_transitions(communication: Communication) -> list[str]:
-    """Return the statuses ``communication`` may move to next, in lifecycle order."""
-    allowed = TRANSITIONS[communication.status]
+    """Return the statuses ``communication`` may be moved to by hand next, in lifecycle order."""
+    allowed = TRANSITIONS[communication.status] - SIGNED_ONLY
     return [value for value in Status.values if value in allowed]
 
 
-def _check(communication: Communication, request: TransitionRequest) -> None:
+def _check(communication: Communication, request: TransitionRequest, *, signed: bool = False) -> None:
+    if request.to in SIGNED_ONLY and not signed:
+        raise TransitionNotAllowed(
+            _("A draft is submitted by signing it on the last step, after the portal has checked it.")
+        )
     if request.to not in TRANSITIONS.get(communication.status, frozenset()):
         raise TransitionNotAllowed(
             _("A case that is “%(current)s” cannot become “%(target)s”.")
@@ -89,16 +98,33 @@ def _check(communication: Communication, request: TransitionRequest) -> None:
         raise TransitionNotAllowed(_("This date is before the communication was submitted."))
 
 
-@transaction.atomic
 def communication_transition(
     *, communication: Communication, request: TransitionRequest, actor: User | None
 ) -> Communication:
     """Move ``communication`` to ``request.to`` on ``request.on``; raise TransitionNotAllowed otherwise.
 
-    The row is locked while it changes, so two people recording at once cannot both win.
+    The row is locked while it changes, so two people recording at once cannot both win. A draft
+    cannot be moved to "submitted" here: see communication_record_submission.
     """
+    return _transition(communication=communication, request=request, actor=actor, signed=False)
+
+
+def communication_record_submission(
+    *, communication: Communication, on: date, actor: User | None, note: str = ""
+) -> Communication:
+    """Mark a signed draft as submitted: for the submission service only, after its checks."""
+    request = TransitionRequest(to=Status.SUBMITTED, on=on, note=note)
+    return _transition(communication=communication, request=request, actor=actor, signed=True)
+
+
+@transaction.atomic
+def _transition(
+    *, communication: Communication, request: TransitionRequest, actor: User | None, signed: bool
+) -> Communication:
     locked = Communication.objects.select_for_update().get(pk=communication.pk)
-    _check(locked, request)
+    if request.to in SIGNED_ONLY and signed and not locked.signed_name.strip():
+        raise TransitionNotAllowed(_("Sign the communication before it is submitted."))
+    _check(locked, request, signed=signed)
     previous = locked.status
     locked.status = request.to
     setattr(locked, DATE_FIELD[request.to], request.on)

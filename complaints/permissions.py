@@ -118,6 +118,8 @@ def is_administrator(user: Any) -> bool:
     )
 
 
+# The Django admin opens for administrators only, whatever a user's staff flag says.
+rules.add_perm("complaints.use_admin", is_administrator)
 # Model-level: may open the list at all. Object-level: may touch this case.
 rules.add_perm("complaints.view_communication", is_administrator | can_see)
 rules.add_perm("complaints.add_communication", rules.is_authenticated)

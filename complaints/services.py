@@ -178,7 +178,7 @@ def communication_submit(
 ) -> Submission:
     """Sign, freeze and submit a draft; queue its filing dossier. Raise SubmissionRefused if it cannot go."""
     from .invitations import invitations_blocking_submission
-    from .lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
+    from .lifecycle import TransitionNotAllowed, communication_record_submission
 
     today = timezone.localdate()
     assessment = communication_assessment(communication=communication, lang="en", on=today)
@@ -210,9 +210,7 @@ def communication_submit(
         fields={"signed_name": signed_name.strip(), "signed_on": today},
     )
     try:
-        communication = communication_transition(
-            communication=communication, request=TransitionRequest(to="submitted", on=today), actor=actor
-        )
+        communication = communication_record_submission(communication=communication, on=today, actor=actor)
     except TransitionNotAllowed as error:
         raise SubmissionRefused(str(error)) from error
     communication_assess(communication=communication, on=today)

@@ -430,7 +430,11 @@ def wizard_document_remove(request: HttpRequest, reference: str, document_id: in
     document = Document.objects.filter(communication=communication, pk=document_id).first()
     if document is None:
         raise Http404
-    document_remove(document=document)
+    try:
+        document_remove(document=document)
+    except DocumentRejected as error:
+        messages.error(request, str(error))
+        return redirect(communication.get_absolute_url())
     messages.success(request, _("The document was removed."))
     return redirect(_step_url(communication, STEP_BY_SLUG["documents"]))
 

@@ -5,8 +5,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from complaints import views
 
-admin.site.site_header = admin.site.site_title = "OPIC portal"
-
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -178,3 +178,32 @@ def test_the_dashboard_counts_the_deadlines_of_the_next_30_days_and_the_overdue_
     body = login(world.caseworker).get(reverse("complaints:dashboard")).content.decode()
     assert "2 in the next 30 days" in body
     assert "1 overdue" in body
+
+
+def test_a_caseworker_cannot_mark_a_draft_submitted_from_the_case_page(world: World) -> None:
+    world.mine.status = Communication.Status.DRAFT
+    world.mine.signed_name = ""
+    world.mine.save()
+    events_before = world.mine.events.count()
+    login(world.caseworker).post(
+        reverse("complaints:communication_transition", args=[world.mine.reference]),
+        {"to": "submitted", "on": timezone.localdate().isoformat()},
+        follow=True,
+    )
+    world.mine.refresh_from_db()
+    assert world.mine.status == Communication.Status.DRAFT
+    assert world.mine.submitted_on is None
+    assert world.mine.events.count() == events_before
+
+
+def test_a_caseworker_cannot_mark_a_draft_submitted_through_the_api(world: World) -> None:
+    world.mine.status = Communication.Status.DRAFT
+    world.mine.save()
+    response = login(world.caseworker).post(
+        f"/api/v1/communications/{world.mine.reference}/transitions/",
+        {"to": "submitted", "on": timezone.localdate().isoformat()},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    world.mine.refresh_from_db()
+    assert world.mine.status == Communication.Status.DRAFT

@@ -15,9 +15,10 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
+from complaints.documents import document_add
 from complaints.models import Communication, Document, Person, Submission
 
-from ..conftest import login
+from ..conftest import World, login
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -387,3 +388,18 @@ def test_a_garbled_version_is_treated_as_stale_and_keeps_the_answers(parent: Cli
     response = parent.post(url(c, "facts"), {"version": "not-a-number", "facts_summary": "Kept on the page"})
     assert response.status_code == 409
     assert "Kept on the page" in response.content.decode()
+
+
+def test_a_caseworker_cannot_remove_an_annex_from_a_submitted_case(world: World) -> None:
+    upload = SimpleUploadedFile("decision.pdf", pdf_bytes(1), content_type="application/pdf")
+    document = document_add(
+        communication=world.mine, upload=upload, kind="domestic_decision", title="Decision", actor=world.filer
+    )
+    Communication.objects.filter(pk=world.mine.pk).update(status=Communication.Status.SUBMITTED)
+
+    response = login(world.caseworker).post(
+        reverse("complaints:wizard_document_remove", args=[world.mine.reference, document.pk]), follow=True
+    )
+
+    assert Document.objects.filter(pk=document.pk).exists()
+    assert "can no longer be removed" in response.content.decode()

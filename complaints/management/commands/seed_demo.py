@@ -11,7 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.invitations import invitation_accept, invitation_create
-from complaints.lifecycle import TRANSITIONS, TransitionRequest, communication_transition
+from complaints.lifecycle import (
+    TRANSITIONS,
+    TransitionRequest,
+    communication_record_submission,
+    communication_transition,
+)
 from complaints.models import (
     Claim,
     Communication,
@@ -21,7 +26,7 @@ from complaints.models import (
     Person,
     User,
 )
-from complaints.services import communication_assess, communication_create_draft
+from complaints.services import communication_assess, communication_create_draft, communication_save_step
 
 DEMO_PASSWORD = "opic-demo-2026"
 
@@ -225,6 +230,24 @@ class Command(BaseCommand):
             if status not in TRANSITIONS[communication.status]:
                 break
             day += timedelta(days=35)
+            if status == Communication.Status.SUBMITTED:
+                # Demo cases are signed like real ones, on the day they were sent.
+                author = communication.people.filter(role=Person.Role.AUTHOR).first()
+                communication = communication_save_step(
+                    communication=communication,
+                    expected_version=communication.version,
+                    actor=actor,
+                    fields={
+                        "signed_name": str(author) if author else actor.get_full_name(),
+                        "signed_on": day,
+                    },
+                )
+                communication = communication_record_submission(
+                    communication=communication, on=day, actor=actor
+                )
+                if status == target:
+                    break
+                continue
             request = TransitionRequest(
                 to=status,
                 on=day,
