@@ -14,6 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -430,6 +431,15 @@ class DomesticRemedy(models.Model):
 
     def __str__(self) -> str:
         return self.authority
+
+    def clean(self) -> None:
+        """Check the dates whoever writes the step (the wizard's form and the API both call this)."""
+        if self.is_final and not self.decided_on:
+            raise ValidationError(
+                {"decided_on": _("Give the date of the final decision: the one-year limit runs from it.")}
+            )
+        if self.started_on and self.decided_on and self.decided_on < self.started_on:
+            raise ValidationError({"decided_on": _("The decision cannot be before the complaint.")})
 
 
 class OtherProcedure(models.Model):

@@ -139,6 +139,14 @@ def communication_set_claims(
             claim.save(update_fields=["explanation"])
 
 
+def remedies_renumber(*, communication: Communication) -> None:
+    """Number the domestic steps of ``communication`` 0, 1, 2, ... in their order: no gaps, no ties."""
+    for position, remedy in enumerate(communication.remedies.order_by("position", "pk")):
+        if remedy.position != position:
+            remedy.position = position
+            remedy.save(update_fields=["position"])
+
+
 def snapshot_of(communication: Communication) -> dict[str, Any]:
     """Return everything the communication says, as JSON-ready data: the frozen submitted version."""
 

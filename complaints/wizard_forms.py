@@ -326,16 +326,7 @@ class RemedyForm(forms.ModelForm):
             "is_final": _("This was the final decision"),
         }
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("is_final") and not data.get("decided_on"):
-            self.add_error(
-                "decided_on", _("Give the date of the final decision: the one-year limit runs from it.")
-            )
-        started, decided = data.get("started_on"), data.get("decided_on")
-        if started and decided and decided < started:
-            self.add_error("decided_on", _("The decision cannot be before the complaint."))
-        return data
+    # The date rules live in DomesticRemedy.clean, which the form's validation calls.
 
 
 RemedyFormSet = inlineformset_factory(

@@ -35,6 +35,7 @@ from .services import (
     communication_submit,
     draft_start,
     drafting_organisations,
+    remedies_renumber,
 )
 from .textlang import needs_translation
 from .views import get_visible_communication
@@ -238,6 +239,7 @@ def save_page(
                 if remedy.pk is None:
                     remedy.position = start + offset
                 remedy.save()
+            remedies_renumber(communication=communication)
 
     return communication_save_step(
         communication=communication, expected_version=version, actor=actor, fields=fields, write=write

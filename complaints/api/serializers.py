@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -264,6 +266,18 @@ class CasePartWriteSerializer(serializers.ModelSerializer[Any]):
     communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
         slug_field="reference", queryset=Communication.objects.all()
     )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """Apply the model's own rules (``clean``), the same the wizard's forms apply."""
+        model = self.Meta.model  # type: ignore[attr-defined]
+        candidate = copy.copy(self.instance) if self.instance is not None else model()
+        for name, value in attrs.items():
+            setattr(candidate, name, value)
+        try:
+            candidate.clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        return attrs
 
 
 class PersonWriteSerializer(CasePartWriteSerializer):

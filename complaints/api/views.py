@@ -37,7 +37,13 @@ from ..models import (
 )
 from ..permissions import communications_visible_to
 from ..selectors import communication_list_for_user
-from ..services import DraftRefused, StaleVersion, communication_save_step, draft_start
+from ..services import (
+    DraftRefused,
+    StaleVersion,
+    communication_save_step,
+    draft_start,
+    remedies_renumber,
+)
 from ..wizard import FIXED_FOR_CHILD, drafted_for_child
 from . import serializers as s
 
@@ -216,13 +222,24 @@ class DraftPartViewSet(CasePartViewSet):
             raise PermissionDenied
         _require_draft(communication)
 
+    def created_fields(self, communication: Communication) -> dict[str, Any]:
+        """Return the fields a new part gets besides what the caller sent."""
+        return {}
+
+    def after_write(self, communication: Communication) -> None:
+        """Bring the case's other parts in line after a write, in the same transaction."""
+
     def _save(self, communication: Communication, write: Any) -> None:
+        def write_then_tidy() -> None:
+            write()
+            self.after_write(communication)
+
         try:
             communication_save_step(
                 communication=communication,
                 expected_version=communication.version,
                 actor=cast(User, self.request.user),
-                write=write,
+                write=write_then_tidy,
             )
         except StaleVersion as stale:
             raise Conflict(STALE) from stale
@@ -232,7 +249,8 @@ class DraftPartViewSet(CasePartViewSet):
         serializer.is_valid(raise_exception=True)
         communication = serializer.validated_data["communication"]
         self._check(communication, "add")
-        self._save(communication, serializer.save)
+        extra = self.created_fields(communication)
+        self._save(communication, lambda: serializer.save(**extra))
         return Response(self.get_serializer(serializer.instance).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -284,6 +302,12 @@ class RemedyViewSet(DraftPartViewSet):
     model = DomesticRemedy
     serializer_class = s.RemedySerializer
     write_serializer_class = s.RemedyWriteSerializer
+
+    def created_fields(self, communication: Communication) -> dict[str, Any]:
+        return {"position": communication.remedies.count()}  # a new step goes last
+
+    def after_write(self, communication: Communication) -> None:
+        remedies_renumber(communication=communication)  # no gaps, no ties
 
 
 @_draft_part_schema(s.ProcedureWriteSerializer, s.ProcedureSerializer)

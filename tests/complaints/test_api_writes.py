@@ -176,3 +176,56 @@ def test_parts_of_a_submitted_case_are_not_changed_through_the_api(world: World)
     )
     assert response.status_code == 409
     assert not submitted.remedies.exists()
+
+
+def test_a_court_step_decided_before_it_started_is_refused_through_the_api(world: World) -> None:
+    response = api(world.caseworker).post(
+        "/api/v1/remedies/",
+        {
+            "communication": str(world.mine.reference),
+            "authority": "District court",
+            "started_on": "2025-05-01",
+            "decided_on": "2025-04-01",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "decided_on" in response.json()
+
+
+def test_a_final_decision_without_a_date_is_refused_through_the_api(world: World) -> None:
+    response = api(world.caseworker).post(
+        "/api/v1/remedies/",
+        {"communication": str(world.mine.reference), "authority": "Supreme court", "is_final": True},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "decided_on" in response.json()
+
+
+def test_a_change_that_breaks_a_steps_dates_is_refused_through_the_api(world: World) -> None:
+    remedy = world.mine.remedies.get()
+    response = api(world.caseworker).patch(
+        f"/api/v1/remedies/{remedy.pk}/", {"is_final": True, "decided_on": None}, format="json"
+    )
+    assert response.status_code == 400
+    remedy.refresh_from_db()
+
+
+def test_steps_added_through_the_api_are_numbered_in_order_without_ties(world: World) -> None:
+    client = api(world.caseworker)
+    for authority in ("Appeal court", "Supreme court"):
+        response = client.post(
+            "/api/v1/remedies/",
+            {"communication": str(world.mine.reference), "authority": authority},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+    steps = list(world.mine.remedies.order_by("position").values_list("position", "authority"))
+    assert [position for position, _ in steps] == list(range(len(steps)))
+    assert [authority for _, authority in steps][-2:] == ["Appeal court", "Supreme court"]
+    first = world.mine.remedies.order_by("position").first()
+    assert first is not None
+    client.delete(f"/api/v1/remedies/{first.pk}/")
+    positions = list(world.mine.remedies.order_by("position").values_list("position", flat=True))
+    assert positions == list(range(len(positions)))
