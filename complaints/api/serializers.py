@@ -4,6 +4,7 @@ import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -269,7 +270,7 @@ class CasePartWriteSerializer(serializers.ModelSerializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         """Apply the model's own rules (``clean``), the same the wizard's forms apply."""
-        model = self.Meta.model  # type: ignore[attr-defined]
+        model: type[Model] = self.Meta.model
         candidate = copy.copy(self.instance) if self.instance is not None else model()
         for name, value in attrs.items():
             setattr(candidate, name, value)
