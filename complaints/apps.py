@@ -8,6 +8,8 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import portal.checks  # noqa: F401  (registers the portal's system checks)
+
         from . import (
             deadlines,  # noqa: F401  (recomputes deadlines when the dates they hang on change)
             permissions,  # noqa: F401  (registers the object permissions with `rules`)
