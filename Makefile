@@ -29,8 +29,9 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
+## Django's system checks, among them portal.E002: WeasyPrint's system libraries (Pango) are installed
 syscheck: $(VENV)/.installed
-	@$(PY) scripts/syscheck.py
+	$(PY) manage.py check
 
 pytest: $(VENV)/.installed
 	$(PY) -m pytest -m "not integration" -n 2 -q

@@ -22,6 +22,8 @@ PLACEHOLDER_SECRET_KEYS = frozenset(
         "collectstatic-only",
     }
 )
+# What WeasyPrint (the dossier PDFs) loads at import, as Debian packages.
+WEASYPRINT_DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
 @register(Tags.security, deploy=True)
@@ -47,3 +49,20 @@ def secret_key_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
             id="portal.E001",
         )
     ]
+
+
+@register("system_libraries")
+def weasyprint_libraries_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Say which system package is missing when WeasyPrint cannot load Pango, instead of failing later."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        return [
+            Error(
+                f"WeasyPrint cannot load its system libraries (Pango, HarfBuzz): {error}",
+                hint=f"Debian/Ubuntu: sudo apt-get install {WEASYPRINT_DEBIAN_PACKAGES}; "
+                "Fedora: sudo dnf install pango; macOS: brew install pango.",
+                id="portal.E002",
+            )
+        ]
+    return []

@@ -1,4 +1,4 @@
-"""System checks: `check --deploy` refuses a guessable secret key."""
+"""System checks: `check --deploy` refuses a guessable secret key; a missing Pango is named."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import cffi
 import pytest
 import yaml
-from django.core.checks import Tags, run_checks
+from django.core.checks import ERROR, CheckMessage, Tags, run_checks
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,3 +74,44 @@ def test_docker_compose_has_no_default_secret_key_and_refuses_to_start_without_o
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     value = compose["x-app"]["environment"]["DJANGO_SECRET_KEY"]
     assert re.fullmatch(r"\$\{DJANGO_SECRET_KEY:\?[^}]+\}", value), value
+
+
+# ---- System libraries ----
+
+
+@pytest.fixture
+def pango_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Import WeasyPrint afresh on a host where every Pango library fails to load."""
+    real_dlopen = cffi.FFI.dlopen
+
+    def dlopen(self: cffi.FFI, name: Any, flags: int = 0) -> Any:
+        if "pango" in str(name):
+            raise OSError(f"cannot load library '{name}': No such file or directory")
+        return real_dlopen(self, name, flags)
+
+    def weasyprint_modules() -> dict[str, Any]:
+        return {n: m for n, m in sys.modules.items() if n == "weasyprint" or n.startswith("weasyprint.")}
+
+    loaded = weasyprint_modules()
+    for name in loaded:
+        del sys.modules[name]
+    monkeypatch.setattr(cffi.FFI, "dlopen", dlopen)
+    yield
+    for name in weasyprint_modules():
+        del sys.modules[name]
+    sys.modules.update(loaded)
+
+
+def system_library_errors() -> list[CheckMessage]:
+    return [message for message in run_checks() if message.id == "portal.E002"]
+
+
+def test_a_missing_pango_is_an_error_that_names_the_debian_packages(pango_missing: None) -> None:
+    [error] = system_library_errors()
+    assert error.level == ERROR
+    assert "pango" in error.msg
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in (error.hint or "")
+
+
+def test_with_the_libraries_present_there_is_no_error() -> None:
+    assert system_library_errors() == []
