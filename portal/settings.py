@@ -265,3 +265,7 @@ LOGGING = {
 PORTAL_NAME = _("Children's rights complaints portal")
 # The portal's public address, for links in e-mails (reminders): e.g. https://portal.example.org
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# With tasks run eagerly (no broker, `make run`) nothing runs Celery beat: the web process then runs the
+# hourly deadline sweep itself, at the end of a request (complaints.request_sweep).
+DEADLINE_SWEEP_ON_REQUESTS = CELERY_TASK_ALWAYS_EAGER

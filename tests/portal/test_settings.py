@@ -98,3 +98,12 @@ def test_a_value_that_is_set_still_wins(tmp_path: Path) -> None:
     )
     assert values["DATABASES"]["default"]["NAME"] == "portal"
     assert values["MEDIA_ROOT"] == repr(Path("/srv/media"))
+
+
+def test_without_a_broker_the_web_process_sweeps_deadlines_and_with_one_celery_beat_does(
+    tmp_path: Path,
+) -> None:
+    assert settings_loaded(tmp_path, {})["DEADLINE_SWEEP_ON_REQUESTS"] is True
+    with_broker = settings_loaded(tmp_path, PRODUCTION | {"REDIS_URL": "redis://redis:6379/0"})
+    assert with_broker["CELERY_TASK_ALWAYS_EAGER"] is False
+    assert with_broker["DEADLINE_SWEEP_ON_REQUESTS"] is False
