@@ -24,14 +24,15 @@ run: $(VENV)/.installed syscheck
 ## PostgreSQL (what production runs), and the integration tests (PostgreSQL + Redis)
 test: $(VENV)/.installed syscheck lint typecheck migrations-check deploy-check pytest pytest-pg integration
 
-$(VENV)/.installed: requirements.lock
+$(VENV)/.installed: requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
 
+## Django's system checks, among them portal.E002: WeasyPrint's system libraries (Pango) are installed
 syscheck: $(VENV)/.installed
-	@$(PY) scripts/syscheck.py
+	$(PY) manage.py check
 
 pytest: $(VENV)/.installed
 	$(PY) -m pytest -m "not integration" -n 2 -q
@@ -67,9 +68,14 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_sweep.py
 	$(PY) bench/bench_workspace.py
 
-## Refresh requirements.lock from pyproject.toml (needs network)
+## Refresh both locks from pyproject.toml (needs network): requirements-dev.lock (with the dev extra) for
+## the venv and CI, then requirements.lock (production, for the Docker image) at the same versions
 lock: $(VENV)/.installed
-	$(VENV)/bin/pip install --quiet uv && $(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	$(VENV)/bin/pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		-o requirements-dev.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --constraint requirements-dev.lock --generate-hashes \
+		--python-version 3.11 -o requirements.lock
 
 ## Extract new strings into the kk and ru catalogues, then compile them
 messages: $(VENV)/.installed

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,14 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import portal.checks  # noqa: F401  (registers the portal's system checks)
+
         from . import (
             deadlines,  # noqa: F401  (recomputes deadlines when the dates they hang on change)
             permissions,  # noqa: F401  (registers the object permissions with `rules`)
+            request_sweep,
+        )
+
+        request_finished.connect(
+            request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"
         )

@@ -3,9 +3,11 @@
 With nothing set, the portal runs on an embedded default (SQLite, Celery tasks executed
 eagerly in the web process, e-mail printed to the console). Production sets DATABASE_URL,
 REDIS_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_DEBUG=False and EMAIL_URL; every
-variable is listed in .env.example.
+variable is listed in .env.example. An empty variable means its default.
 """
 
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import environ
@@ -14,7 +16,27 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+class _SetVariables(Mapping[str, str]):
+    """The process environment without its empty (or blank) variables."""
+
+    def __getitem__(self, name: str) -> str:
+        value = os.environ[name]
+        if not value.strip():
+            raise KeyError(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, value in os.environ.items() if value.strip())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+# django-environ, except that an empty variable means its default, as if it were unset: .env.example
+# lists every variable, most of them empty, and copied as-is to .env it must give the defaults.
 env = environ.Env()
+env.ENVIRON = _SetVariables()
 if (BASE_DIR / ".env").is_file():
     environ.Env.read_env(BASE_DIR / ".env")
 
@@ -259,3 +281,7 @@ LOGGING = {
 PORTAL_NAME = _("Children's rights complaints portal")
 # The portal's public address, for links in e-mails (reminders): e.g. https://portal.example.org
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# With tasks run eagerly (no broker, `make run`) nothing runs Celery beat: the web process then runs the
+# hourly deadline sweep itself, at the end of a request (complaints.request_sweep).
+DEADLINE_SWEEP_ON_REQUESTS = CELERY_TASK_ALWAYS_EAGER

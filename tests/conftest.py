@@ -32,6 +32,12 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_deadline_sweep_on_requests(settings: Any) -> None:
+    """Requests of a test sweep no deadlines (tests/complaints/test_request_sweep.py switches it on)."""
+    settings.DEADLINE_SWEEP_ON_REQUESTS = False
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,68 @@
+"""System checks of the portal's configuration and host (registered by complaints.apps).
+
+IDs are stable, like Django's own: never renumber one, never reuse one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
+
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
+# Keys that were ever written in this repository (settings, .env.example, docker-compose.yml,
+# Dockerfile): anyone can read them, so they sign nothing.
+PLACEHOLDER_SECRET_KEYS = frozenset(
+    {
+        "dev-only-insecure-key-never-use-in-production",
+        "replace-this-with-a-long-random-secret-before-going-live",
+        "collectstatic-only",
+    }
+)
+# What WeasyPrint (the dossier PDFs) loads at import, as Debian packages.
+WEASYPRINT_DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+@register(Tags.security, deploy=True)
+def secret_key_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Refuse, in production, a secret key that is empty, short or a placeholder of this repository."""
+    if settings.DEBUG:
+        return []
+    try:
+        key = str(settings.SECRET_KEY)
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        key = ""
+    if (
+        len(key) >= SECRET_KEY_MIN_LENGTH
+        and len(set(key)) >= SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        and key not in PLACEHOLDER_SECRET_KEYS
+    ):
+        return []
+    return [
+        Error(
+            "DJANGO_SECRET_KEY is empty, shorter than 50 characters or a placeholder of this repository.",
+            hint="Set it to a long random string, e.g. the output of "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'.",
+            id="portal.E001",
+        )
+    ]
+
+
+@register("system_libraries")
+def weasyprint_libraries_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Say which system package is missing when WeasyPrint cannot load Pango, instead of failing later."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        return [
+            Error(
+                f"WeasyPrint cannot load its system libraries (Pango, HarfBuzz): {error}",
+                hint=f"Debian/Ubuntu: sudo apt-get install {WEASYPRINT_DEBIAN_PACKAGES}; "
+                "Fedora: sudo dnf install pango; macOS: brew install pango.",
+                id="portal.E002",
+            )
+        ]
+    return []
