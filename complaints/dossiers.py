@@ -46,6 +46,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from . import dossier_labels
+from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from .documents import inspect as document_inspect
 from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
 from .rights import articles as crc_articles
 
@@ -208,6 +210,7 @@ def _annexes(
     from pypdf import PdfReader
 
     annexes = []
+    pages_left = MAX_COMMUNICATION_PAGES  # annexes stored before the budget existed stop here
     for number, document in enumerate(communication.documents.order_by("uploaded_at", "pk"), start=1):
         annex = Annex(
             number=number,
@@ -229,12 +232,18 @@ def _annexes(
             raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
         annex.data = data
         if document.content_type in ("image/png", "image/jpeg"):
-            annex.mode = "image"
+            try:  # the upload's checks again, for pictures stored before the pixel limit existed
+                document_inspect(data)
+                annex.mode = "image"
+            except DocumentRejected:
+                logger.warning("annex %s of communication %s is refused", document.pk, communication.pk)
         elif data.startswith(b"%PDF-"):
             try:
                 reader = PdfReader(io.BytesIO(data))
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise ValueError("encrypted")
+                if len(reader.pages) > pages_left:
+                    raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
                 for page in reader.pages:  # make sure every page can be drawn before laying out
                     _ = page.cropbox, page.rotation
                     if page.get_contents() is not None:
@@ -244,6 +253,7 @@ def _annexes(
             except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
                 logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
                 annex.mode, annex.pages = "unreadable", 1
+        pages_left = max(0, pages_left - annex.pages)
         annex.page_ids = [f"annexpage-{number}-{page}" for page in range(1, annex.pages + 1)]
         annex.captions = [
             labels["annex_page"].format(n=number, title=annex.title, page=page, pages=annex.pages)

@@ -237,6 +237,30 @@ def test_a_damaged_annex_gets_a_notice_page_instead_of_stopping_the_dossier(worl
     assert "Это приложение невозможно воспроизвести" in text
 
 
+def test_a_picture_stored_before_the_pixel_limit_gets_a_notice_page_instead_of_being_decoded(
+    world: World,
+) -> None:
+    from .test_documents import png_claiming
+
+    attach(world.mine, "Huge photo", png_claiming(12000, 12000), "image/png")
+    text = " ".join(text_of(dossier_render_bytes(communication=world.mine)[0]))
+    assert "Это приложение невозможно воспроизвести" in text
+
+
+def test_annexes_stored_before_the_page_budget_stop_at_the_budget(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossiers, "MAX_COMMUNICATION_PAGES", 3)
+    attach(world.mine, "First", annex_pdf("FIRST-1", "FIRST-2"), "application/pdf")
+    attach(world.mine, "Second", annex_pdf("SECOND-1", "SECOND-2"), "application/pdf")
+    attach(world.mine, "Third", annex_pdf("THIRD-1"), "application/pdf")
+    text = " ".join(text_of(dossier_render_bytes(communication=world.mine)[0]))
+    assert "FIRST-2" in text
+    assert "SECOND-1" not in text
+    assert "Это приложение невозможно воспроизвести" in text
+    assert "THIRD-1" not in text  # the notice page of the second annex took the last page
+
+
 def test_the_article_text_is_quoted_in_english_when_the_dossier_language_has_none(
     case: Communication, filing_pdf: bytes
 ) -> None:
