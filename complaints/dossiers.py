@@ -40,10 +40,12 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from . import dossier_labels
 from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
@@ -561,18 +563,61 @@ def dossier_render_bytes(
 
 # ---- Requesting and rendering ----
 
+# Requests for dossiers of one communication (all variants together) in one clock hour; a draft
+# can be edited between requests, so each could start a render of up to MAX_COMMUNICATION_PAGES.
+RENDER_REQUESTS_PER_HOUR = 10
+
+
+class RenderBudgetSpent(Exception):
+    """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
+
+
+def dossier_render_budget_spend(*, communication: Communication) -> None:
+    """Count one request for a dossier of ``communication``; refuse it past RENDER_REQUESTS_PER_HOUR.
+
+    The count lives in the cache (shared by all processes when it is Redis). When the cache is
+    unavailable, requests are let through: the ten-minute rule of dossier_request still holds.
+    """
+    key = f"dossier-requests:{communication.reference}:{timezone.now():%Y%m%d%H}"
+    counts = caches["default"]
+    try:
+        counts.add(key, 0, timeout=3600)
+        count = counts.incr(key)
+    except ValueError:  # expired between add and incr: this is the first request of a new hour
+        count = 1
+    except Exception:
+        logger.warning("dossier requests of %s cannot be counted: the cache fails", communication.pk)
+        return
+    if isinstance(count, int) and count > RENDER_REQUESTS_PER_HOUR:
+        raise RenderBudgetSpent(
+            gettext(
+                "The dossier of this communication was asked for too often in a short time (at most "
+                "%(limit)d times an hour). Please try again in an hour. The dossier made last is "
+                "still here."
+            )
+            % {"limit": RENDER_REQUESTS_PER_HOUR}
+        )
+
 
 @transaction.atomic
 def dossier_request(
-    *, communication: Communication, variant: str = Dossier.Variant.FILING, requested_by: User | None
+    *,
+    communication: Communication,
+    variant: str = Dossier.Variant.FILING,
+    requested_by: User | None,
+    budgeted: bool = True,
 ) -> Dossier:
     """Create or reuse the dossier of ``communication`` in ``variant`` and queue its rendering after commit.
 
     Nothing is queued when a current dossier is ready or one is already on its way (unless it has
-    been waiting for more than ten minutes, in which case it is queued again).
+    been waiting for more than ten minutes, in which case it is queued again). Each request counts
+    against RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is
+    false (filing, which must never be refused for it).
     """
     from .tasks import render_dossier
 
+    if budgeted:
+        dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:
         raise ValueError(f"unknown dossier variant {variant!r}")
     now = timezone.now()
