@@ -40,12 +40,16 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from . import dossier_labels
+from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from .documents import inspect as document_inspect
 from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
 from .rights import articles as crc_articles
 
@@ -208,6 +212,7 @@ def _annexes(
     from pypdf import PdfReader
 
     annexes = []
+    pages_left = MAX_COMMUNICATION_PAGES  # annexes stored before the budget existed stop here
     for number, document in enumerate(communication.documents.order_by("uploaded_at", "pk"), start=1):
         annex = Annex(
             number=number,
@@ -229,12 +234,18 @@ def _annexes(
             raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
         annex.data = data
         if document.content_type in ("image/png", "image/jpeg"):
-            annex.mode = "image"
+            try:  # the upload's checks again, for pictures stored before the pixel limit existed
+                document_inspect(data)
+                annex.mode = "image"
+            except DocumentRejected:
+                logger.warning("annex %s of communication %s is refused", document.pk, communication.pk)
         elif data.startswith(b"%PDF-"):
             try:
                 reader = PdfReader(io.BytesIO(data))
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise ValueError("encrypted")
+                if len(reader.pages) > pages_left:
+                    raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
                 for page in reader.pages:  # make sure every page can be drawn before laying out
                     _ = page.cropbox, page.rotation
                     if page.get_contents() is not None:
@@ -244,6 +255,7 @@ def _annexes(
             except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
                 logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
                 annex.mode, annex.pages = "unreadable", 1
+        pages_left = max(0, pages_left - annex.pages)
         annex.page_ids = [f"annexpage-{number}-{page}" for page in range(1, annex.pages + 1)]
         annex.captions = [
             labels["annex_page"].format(n=number, title=annex.title, page=page, pages=annex.pages)
@@ -551,18 +563,61 @@ def dossier_render_bytes(
 
 # ---- Requesting and rendering ----
 
+# Requests for dossiers of one communication (all variants together) in one clock hour; a draft
+# can be edited between requests, so each could start a render of up to MAX_COMMUNICATION_PAGES.
+RENDER_REQUESTS_PER_HOUR = 10
+
+
+class RenderBudgetSpent(Exception):
+    """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
+
+
+def dossier_render_budget_spend(*, communication: Communication) -> None:
+    """Count one request for a dossier of ``communication``; refuse it past RENDER_REQUESTS_PER_HOUR.
+
+    The count lives in the cache (shared by all processes when it is Redis). When the cache is
+    unavailable, requests are let through: the ten-minute rule of dossier_request still holds.
+    """
+    key = f"dossier-requests:{communication.reference}:{timezone.now():%Y%m%d%H}"
+    counts = caches["default"]
+    try:
+        counts.add(key, 0, timeout=3600)
+        count = counts.incr(key)
+    except ValueError:  # expired between add and incr: this is the first request of a new hour
+        count = 1
+    except Exception:
+        logger.warning("dossier requests of %s cannot be counted: the cache fails", communication.pk)
+        return
+    if isinstance(count, int) and count > RENDER_REQUESTS_PER_HOUR:
+        raise RenderBudgetSpent(
+            gettext(
+                "The dossier of this communication was asked for too often in a short time (at most "
+                "%(limit)d times an hour). Please try again in an hour. The dossier made last is "
+                "still here."
+            )
+            % {"limit": RENDER_REQUESTS_PER_HOUR}
+        )
+
 
 @transaction.atomic
 def dossier_request(
-    *, communication: Communication, variant: str = Dossier.Variant.FILING, requested_by: User | None
+    *,
+    communication: Communication,
+    variant: str = Dossier.Variant.FILING,
+    requested_by: User | None,
+    budgeted: bool = True,
 ) -> Dossier:
     """Create or reuse the dossier of ``communication`` in ``variant`` and queue its rendering after commit.
 
     Nothing is queued when a current dossier is ready or one is already on its way (unless it has
-    been waiting for more than ten minutes, in which case it is queued again).
+    been waiting for more than ten minutes, in which case it is queued again). Each request counts
+    against RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is
+    false (filing, which must never be refused for it).
     """
     from .tasks import render_dossier
 
+    if budgeted:
+        dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:
         raise ValueError(f"unknown dossier variant {variant!r}")
     now = timezone.now()

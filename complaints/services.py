@@ -232,5 +232,5 @@ def communication_submit(
     )
     from .dossiers import dossier_request  # rendering is queued after this transaction commits
 
-    dossier_request(communication=communication, variant="filing", requested_by=actor)
+    dossier_request(communication=communication, variant="filing", requested_by=actor, budgeted=False)
     return submission

@@ -38,7 +38,7 @@ from .deadlines import (
     notifications_for,
     notifications_mark_read,
 )
-from .dossiers import dossier_request, dossier_variants_for
+from .dossiers import RenderBudgetSpent, dossier_request, dossier_variants_for
 from .models import Communication, Dossier, InterimMeasuresReport, User
 from .permissions import communications_visible_to
 
@@ -87,10 +87,17 @@ def dossier_request_view(request: HttpRequest, reference: Any, variant: str) -> 
     communication = _visible_communication(request, reference)
     if variant not in dossier_variants_for(request.user, communication):
         raise Http404
-    dossier = dossier_request(
-        communication=communication, variant=variant, requested_by=cast(User, request.user)
-    )
-    if "application/json" in request.headers.get("Accept", ""):
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        dossier = dossier_request(
+            communication=communication, variant=variant, requested_by=cast(User, request.user)
+        )
+    except RenderBudgetSpent as error:
+        if wants_json:
+            return JsonResponse({"detail": str(error)}, status=429)
+        messages.warning(request, str(error))
+        return redirect(communication.get_absolute_url() + "#dossiers")
+    if wants_json:
         return JsonResponse(dossier_state(dossier), status=202)
     messages.info(request, _("The dossier is being prepared. This page shows when it is ready."))
     return redirect(communication.get_absolute_url() + "#dossiers")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -237,6 +237,30 @@ def test_a_damaged_annex_gets_a_notice_page_instead_of_stopping_the_dossier(worl
     assert "Это приложение невозможно воспроизвести" in text
 
 
+def test_a_picture_stored_before_the_pixel_limit_gets_a_notice_page_instead_of_being_decoded(
+    world: World,
+) -> None:
+    from .test_documents import png_claiming
+
+    attach(world.mine, "Huge photo", png_claiming(12000, 12000), "image/png")
+    text = " ".join(text_of(dossier_render_bytes(communication=world.mine)[0]))
+    assert "Это приложение невозможно воспроизвести" in text
+
+
+def test_annexes_stored_before_the_page_budget_stop_at_the_budget(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossiers, "MAX_COMMUNICATION_PAGES", 3)
+    attach(world.mine, "First", annex_pdf("FIRST-1", "FIRST-2"), "application/pdf")
+    attach(world.mine, "Second", annex_pdf("SECOND-1", "SECOND-2"), "application/pdf")
+    attach(world.mine, "Third", annex_pdf("THIRD-1"), "application/pdf")
+    text = " ".join(text_of(dossier_render_bytes(communication=world.mine)[0]))
+    assert "FIRST-2" in text
+    assert "SECOND-1" not in text
+    assert "Это приложение невозможно воспроизвести" in text
+    assert "THIRD-1" not in text  # the notice page of the second annex took the last page
+
+
 def test_the_article_text_is_quoted_in_english_when_the_dossier_language_has_none(
     case: Communication, filing_pdf: bytes
 ) -> None:
@@ -378,6 +402,38 @@ def test_the_case_page_without_javascript_shows_the_status_and_a_refresh_link(wo
     assert str(Dossier.Status.QUEUED.label) in page
     assert "<noscript>" in page
     assert 'data-pending="true"' in page
+
+
+def test_a_filer_asking_for_dossiers_over_and_over_is_refused_past_the_hourly_budget(world: World) -> None:
+    client = login(world.filer)
+    url = reverse("complaints:dossier_request", args=[world.mine.reference, "filing"])
+    for _ in range(dossiers.RENDER_REQUESTS_PER_HOUR):
+        assert client.post(url, headers={"accept": "application/json"}).status_code == 202
+    asked_at = Dossier.objects.get(communication=world.mine, variant="filing").requested_at
+    Communication.objects.filter(pk=world.mine.pk).update(version=world.mine.version + 1)  # an edit
+
+    refused = client.post(url, headers={"accept": "application/json"})
+    assert refused.status_code == 429
+    assert "too often" in refused.json()["detail"]
+    assert Dossier.objects.get(communication=world.mine, variant="filing").requested_at == asked_at
+    page = client.post(
+        reverse("complaints:dossier_request", args=[world.mine.reference, "redacted"]), follow=True
+    )
+    assert "too often" in page.content.decode()  # the budget is the communication's, all variants
+    assert not Dossier.objects.filter(communication=world.mine, variant="redacted").exists()
+
+
+def test_every_caller_of_the_service_shares_the_budget_of_a_communication_for_one_hour(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(dossiers.RENDER_REQUESTS_PER_HOUR):
+        dossier_request(communication=world.mine, variant="redacted", requested_by=world.caseworker)
+    with pytest.raises(dossiers.RenderBudgetSpent):
+        dossier_request(communication=world.mine, variant="internal", requested_by=world.caseworker)
+    dossier_request(communication=world.theirs, requested_by=None)  # another communication: its own budget
+    in_an_hour = dossiers.timezone.now() + timedelta(hours=1)
+    monkeypatch.setattr(dossiers.timezone, "now", lambda: in_an_hour)
+    assert dossier_request(communication=world.mine, variant="internal", requested_by=world.caseworker)
 
 
 def test_the_internal_dossier_is_for_the_handling_caseworker_only(world: World) -> None:

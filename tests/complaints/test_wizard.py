@@ -16,6 +16,7 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from complaints.documents import document_add
+from complaints.dossiers import RENDER_REQUESTS_PER_HOUR
 from complaints.models import Communication, Document, Person, Submission
 
 from ..conftest import World, login
@@ -164,6 +165,20 @@ def test_a_parent_drafts_a_complete_communication_for_a_young_child_and_submits_
     dossier = c.dossiers.get(variant="filing")
     assert dossier.status == "ready"  # Celery runs eagerly in tests: rendered once the submission committed
     assert dossier.communication_version == c.version
+
+
+def test_filing_is_never_refused_for_the_dossiers_asked_for_while_drafting(
+    parent: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    c = fill_parent_case(parent)
+    ask = reverse("complaints:dossier_request", args=[c.reference, "redacted"])
+    for _ in range(RENDER_REQUESTS_PER_HOUR + 1):
+        parent.post(ask)
+    assert parent.post(ask, headers={"accept": "application/json"}).status_code == 429
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(parent, c, "sign", {"signed_name": "Мария Иванова", "confirm": "on"})
+    assert response.status_code == 302
+    assert c.dossiers.get(variant="filing").status == "ready"
 
 
 def test_a_submitted_communication_is_frozen(parent: Client) -> None:
