@@ -629,8 +629,11 @@ def _send_overdue(dossier: Dossier, now: Any, after: float) -> bool:
 
 
 def _stuck_after() -> float:
-    """Seconds after which a dossier still rendering cannot be running any more (the hard time limit)."""
-    return float(settings.CELERY_TASK_TIME_LIMIT) + 60
+    """Seconds after which a render cannot be running any more: past the hard time limit, when
+    Redis hands its unacknowledged task out again (the broker's visibility timeout)."""
+    limit = float(settings.CELERY_TASK_TIME_LIMIT)
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    return max(limit, float(options.get("visibility_timeout", limit + 60)))
 
 
 def _render_stuck(dossier: Dossier, now: Any) -> bool:
@@ -642,13 +645,15 @@ def dossier_send(*, dossier_id: int) -> bool:
     """Send the rendering task of one dossier to the workers; return whether the broker took it.
 
     Run after the request's transaction committed, so it must never raise into the request: a
-    broker or result backend that is down is logged, the dossier stays queued with no new
-    ``sent_at``, and ``dossiers_redrive`` sends it once the broker is back.
+    broker that is down is logged, the dossier stays queued with no new ``sent_at``, and
+    ``dossiers_redrive`` sends it once the broker is back. Nobody waits for the task's result
+    (the dossier row is the result), so the send does not touch the result backend: with Redis
+    down, subscribing to the result would retry for 20 s and then raise a RuntimeError.
     """
     from .tasks import render_dossier
 
     try:
-        render_dossier.delay(dossier_id)
+        render_dossier.apply_async((dossier_id,), ignore_result=True)
     except _broker_errors():
         logger.warning(
             "dossier %s: the broker is unreachable; the re-drive will send it again",

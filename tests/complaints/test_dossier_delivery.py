@@ -35,8 +35,10 @@ class Broker:
         self.error: BaseException | None = error
         self.real = render_dossier.apply_async
         self.sent: list[int] = []
+        self.options: list[dict[str, Any]] = []
 
     def __call__(self, args: Any = None, kwargs: Any = None, **options: Any) -> Any:
+        self.options.append(options)
         if self.error is not None:
             raise self.error
         self.sent.append(args[0])
@@ -120,6 +122,16 @@ def test_a_successful_send_records_when_it_went(
     dossier.refresh_from_db()
     assert dossier.sent_at is not None
     assert dossier.sent_at >= before
+
+
+def test_the_send_does_not_wait_on_the_result_backend(
+    world: World, broker: Broker, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Subscribing to the result while Redis is down retries for 20 s, then raises a RuntimeError.
+    broker.error = None
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_request(communication=world.mine, requested_by=world.filer)
+    assert [options.get("ignore_result") for options in broker.options] == [True]
 
 
 # ---- The re-drive ----
