@@ -201,7 +201,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=4 *
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Redis gives an unacknowledged task to another worker after this long: just above the hard
     # time limit, so no task still running is handed out twice (Redis's default is one hour).
-    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 60,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60),
     # Look for such tasks every 10 s (default: every 100 s).
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
