@@ -22,8 +22,10 @@ out (they cannot be redacted); ``internal`` adds the timeline with private notes
 limits.
 
 ``dossier_request`` is what a view (or the filing wizard) calls: it reuses the one Dossier row
-of that variant and queues the Celery task after the transaction commits. ``dossier_render``
-is what the task runs: idempotent, and safe when two workers get the same job.
+of that variant and sends the Celery task after the transaction commits. That row is the outbox:
+a send that fails (the broker down) is logged, never raised, and ``dossiers_redrive`` (Celery
+beat, every minute) sends again every dossier still owed. ``dossier_render`` is what the task
+runs: idempotent, and safe when two workers get the same job.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import io
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -607,15 +611,16 @@ def dossier_request(
     requested_by: User | None,
     budgeted: bool = True,
 ) -> Dossier:
-    """Create or reuse the dossier of ``communication`` in ``variant`` and queue its rendering after commit.
+    """Create or reuse the dossier of ``communication`` in ``variant`` and send its rendering after commit.
 
-    Nothing is queued when a current dossier is ready or one is already on its way (unless it has
-    been waiting for more than ten minutes, in which case it is queued again). Each request counts
-    against RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is
-    false (filing, which must never be refused for it).
+    The Dossier row, written in the caller's transaction, is the record that the work is owed: if
+    the send after commit fails, the dossier stays queued and ``dossiers_redrive`` sends it again.
+    Nothing is sent when a current dossier is ready or when one was sent moments ago or is being
+    rendered; a queued dossier whose send may have been lost, or one stuck rendering, is sent again.
+    Idempotent: a render of a version already stored changes nothing. Each request counts against
+    RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is false
+    (filing and the re-drive, which must never be refused for it).
     """
-    from .tasks import render_dossier
-
     if budgeted:
         dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:
@@ -632,8 +637,9 @@ def dossier_request(
     )
     if not created:
         current = Communication.objects.values_list("version", flat=True).get(pk=communication.pk)
-        waiting = dossier.status in (Dossier.Status.QUEUED, Dossier.Status.RENDERING)
-        if waiting and (now - dossier.requested_at).total_seconds() < 600:
+        if dossier.status == Dossier.Status.QUEUED and not _send_overdue(dossier, now, RESEND_ON_REQUEST):
+            return dossier
+        if dossier.status == Dossier.Status.RENDERING and not _render_stuck(dossier, now):
             return dossier
         if (
             dossier.status == Dossier.Status.READY
@@ -641,15 +647,127 @@ def dossier_request(
             and dossier.file
         ):
             return dossier
-        dossier.status = Dossier.Status.QUEUED
-        dossier.requested_version = current
-        dossier.requested_by = requested_by
-        dossier.requested_at = now
-        dossier.failure, dossier.failure_detail, dossier.attempts = "", "", 0
-        dossier.save()
+        if dossier.status != Dossier.Status.QUEUED:
+            dossier.status = Dossier.Status.QUEUED
+            dossier.requested_version = current
+            dossier.requested_by = requested_by
+            dossier.requested_at = now
+            dossier.failure, dossier.failure_detail, dossier.attempts = "", "", 0
+            dossier.save()
     pk = dossier.pk
-    transaction.on_commit(lambda: render_dossier.delay(pk))
+    transaction.on_commit(lambda: dossier_send(dossier_id=pk))
     return dossier
+
+
+# ---- Delivery: nothing is lost when the broker or a worker falls ----
+
+# A queued dossier whose last send is older than this is sent again by a new request for it; the
+# re-drive waits longer (settings.DOSSIER_RESEND_AFTER), to leave a busy queue time to reach it.
+RESEND_ON_REQUEST = 60
+# A render interrupted this often (killed workers, time limits) is not tried again automatically.
+MAX_ATTEMPTS = 10
+REDRIVE_BATCH = 500
+
+
+def _broker_errors() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import KombuError
+    from redis.exceptions import RedisError
+
+    return (KombuError, RedisError, OSError)
+
+
+def _send_overdue(dossier: Dossier, now: Any, after: float) -> bool:
+    """Whether no send of ``dossier`` is known to have succeeded, or the last one is ``after`` s old."""
+    if dossier.sent_at is None:
+        return True
+    return (now - dossier.sent_at).total_seconds() >= after
+
+
+def _stuck_after() -> float:
+    """Seconds after which a render cannot be running any more: past the hard time limit, when
+    Redis hands its unacknowledged task out again (the broker's visibility timeout)."""
+    limit = float(settings.CELERY_TASK_TIME_LIMIT)
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    return max(limit, float(options.get("visibility_timeout", limit + 60)))
+
+
+def _render_stuck(dossier: Dossier, now: Any) -> bool:
+    started = dossier.started_at or dossier.requested_at
+    return (now - started).total_seconds() >= _stuck_after()
+
+
+def dossier_send(*, dossier_id: int) -> bool:
+    """Send the rendering task of one dossier to the workers; return whether the broker took it.
+
+    Run after the request's transaction committed, so it must never raise into the request: a
+    broker that is down is logged, the dossier stays queued with no new ``sent_at``, and
+    ``dossiers_redrive`` sends it once the broker is back. Nobody waits for the task's result
+    (the dossier row is the result), so the send does not touch the result backend: with Redis
+    down, subscribing to the result would retry for 20 s and then raise a RuntimeError.
+    """
+    from .tasks import render_dossier
+
+    try:
+        render_dossier.apply_async((dossier_id,), ignore_result=True)
+    except _broker_errors():
+        logger.warning(
+            "dossier %s: the broker is unreachable; the re-drive will send it again",
+            dossier_id,
+            exc_info=True,
+        )
+        return False
+    Dossier.objects.filter(pk=dossier_id).update(sent_at=timezone.now())
+    return True
+
+
+@dataclass
+class RedriveResult:
+    resent: int = 0
+    unstuck: int = 0
+    given_up: int = 0
+    unsent: int = 0
+
+
+def dossiers_redrive(*, now: Any = None) -> RedriveResult:
+    """Send again every dossier still owed: queued and not sent lately, or stuck rendering. Idempotent.
+
+    Run every minute by Celery beat. Queued dossiers whose last send (else their request) is older
+    than settings.DOSSIER_RESEND_AFTER are sent again; dossiers rendering for longer than the task's
+    hard time limit lost their worker, and go back to the queue (or fail, after MAX_ATTEMPTS tries).
+    A dossier sent twice is rendered and stored once (``dossier_render`` and ``_store`` check).
+    """
+    now = now or timezone.now()
+    result = RedriveResult()
+    stuck_before = now - timedelta(seconds=_stuck_after())
+    for dossier_id, attempts in Dossier.objects.filter(
+        status=Dossier.Status.RENDERING, started_at__lt=stuck_before
+    ).values_list("pk", "attempts")[:REDRIVE_BATCH]:
+        claimed = Dossier.objects.filter(
+            pk=dossier_id, status=Dossier.Status.RENDERING, started_at__lt=stuck_before
+        )
+        if attempts >= MAX_ATTEMPTS:
+            result.given_up += claimed.update(
+                status=Dossier.Status.FAILED,
+                failure=Dossier.Failure.GAVE_UP,
+                failure_detail=f"interrupted {attempts} times (worker lost or time limit)",
+                finished_at=now,
+            )
+        else:
+            result.unstuck += claimed.update(status=Dossier.Status.QUEUED, sent_at=None)
+    resend_before = now - timedelta(seconds=settings.DOSSIER_RESEND_AFTER)
+    owed = (
+        Dossier.objects.filter(status=Dossier.Status.QUEUED)
+        .filter(Q(sent_at__lt=resend_before) | Q(sent_at=None, requested_at__lt=resend_before))
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:REDRIVE_BATCH]
+    )
+    for dossier_id in list(owed):
+        if dossier_send(dossier_id=dossier_id):
+            result.resent += 1
+        else:
+            result.unsent += 1
+            break  # the broker is down: the next run tries again
+    return result
 
 
 def dossier_render(*, dossier_id: int, final_attempt: bool = True) -> Dossier | None:
@@ -672,6 +790,14 @@ def dossier_render(*, dossier_id: int, final_attempt: bool = True) -> Dossier | 
             and dossier.file
         ):
             return dossier
+        if dossier.attempts >= MAX_ATTEMPTS:
+            # Sent again after each lost worker (acks_late, reject on worker lost): a render that
+            # kills its worker every time must stop somewhere.
+            dossier.status, dossier.failure = Dossier.Status.FAILED, Dossier.Failure.GAVE_UP
+            dossier.failure_detail = f"tried {dossier.attempts} times"
+            dossier.finished_at = timezone.now()
+            dossier.save(update_fields=["status", "failure", "failure_detail", "finished_at"])
+            return dossier
         dossier.status = Dossier.Status.RENDERING
         dossier.started_at = timezone.now()
         dossier.attempts += 1
@@ -681,6 +807,8 @@ def dossier_render(*, dossier_id: int, final_attempt: bool = True) -> Dossier | 
     except (TransientRenderError, DatabaseError, OSError) as error:
         if not final_attempt:
             _set_status(dossier_id, Dossier.Status.QUEUED, "", repr(error))
+            # The retry is this send: the re-drive need not send it again while it waits.
+            Dossier.objects.filter(pk=dossier_id).update(sent_at=timezone.now())
             raise TransientRenderError(str(error)) from error
         logger.exception("dossier %s: giving up", dossier_id)
         return _set_status(dossier_id, Dossier.Status.FAILED, Dossier.Failure.GAVE_UP, repr(error))

@@ -801,6 +801,9 @@ class Dossier(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     requested_at = models.DateTimeField(_("requested"))
+    # When its rendering task last reached the broker: a queued dossier not sent for a while is sent
+    # again by the re-drive (complaints.dossiers.dossiers_redrive); empty when no send has succeeded.
+    sent_at = models.DateTimeField(_("sent to the workers"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

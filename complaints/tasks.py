@@ -45,6 +45,20 @@ def render_dossier(self: Any, dossier_id: int) -> str | None:
 
 
 @shared_task(acks_late=True)
+def redrive_dossiers() -> dict[str, int]:
+    """Celery beat, every minute: send again the dossiers still owed (a failed send, a lost worker)."""
+    result = dossiers.dossiers_redrive()
+    if result.resent or result.unstuck or result.given_up or result.unsent:
+        task_logger.warning("dossier re-drive: %s", result)
+    return {
+        "resent": result.resent,
+        "unstuck": result.unstuck,
+        "given_up": result.given_up,
+        "unsent": result.unsent,
+    }
+
+
+@shared_task(acks_late=True)
 def sweep_deadlines() -> dict[str, int]:
     """Celery beat, hourly: send what is due today for every deadline, then queue the e-mails."""
     result = deadlines.deadlines_sweep()
@@ -60,7 +74,9 @@ def sweep_deadlines() -> dict[str, int]:
     }
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+# The longest wait between retries stays under the broker's visibility timeout (settings): a task
+# waiting for its retry longer than that would be handed to a second worker.
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, retry_backoff_max=240, max_retries=5)
 def send_reminder_emails(reminder_ids: list[int]) -> int:
     """E-mail the given reminders that have not gone out yet; return how many went."""
     return deadlines.reminder_emails_send(reminder_ids)

@@ -222,17 +222,37 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# A task is acknowledged when it ends, and given back to the queue when its worker dies under it
+# (a killed pool process at once; a killed worker once the visibility timeout has passed). Tasks
+# are idempotent, so a second delivery is harmless.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 5 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=4 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis gives an unacknowledged task to another worker after this long: just above the hard
+    # time limit, so no task still running is handed out twice (Redis's default is one hour).
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60),
+    # Look for such tasks every 10 s (default: every 100 s).
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+    # A web request sending a task waits seconds, not forever, for a broker that is gone.
+    "socket_connect_timeout": 5,
+    "socket_timeout": 10,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# The deadline sweep is idempotent and reads only what is due, so running it hourly costs little
-# and a missed run (beat or the workers down) is made up by the next one.
+# django-celery-beat's DatabaseScheduler copies these entries into its PeriodicTask table when
+# beat starts. The deadline sweep is idempotent and reads only what is due, so running it hourly
+# costs little and a missed run (beat or the workers down) is made up by the next one. The
+# dossier re-drive sends again what a failed send or a lost worker left waiting.
 CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {"task": "complaints.tasks.sweep_deadlines", "schedule": 60 * 60.0},
+    "redrive-dossiers": {"task": "complaints.tasks.redrive_dossiers", "schedule": 60.0},
 }
+# A queued dossier whose task was last sent this many seconds ago is sent again by the re-drive.
+DOSSIER_RESEND_AFTER = env.int("DOSSIER_RESEND_AFTER", default=5 * 60)
 CELERY_TIMEZONE = TIME_ZONE
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
