@@ -17,7 +17,8 @@ process plays the web server: it signs and submits real cases with
 Celery beat is played by this process too: every ``--tick`` seconds it runs the re-drive
 (``complaints.tasks.redrive_dossiers`` runs it every minute in production). Time limits are
 shortened so that a trial takes seconds, not minutes: hard limit 12 s, visibility timeout 15 s,
-re-send after 3 s. The Django cache stays in memory: the cache on Redis is another piece of work.
+re-send after 3 s. The Django cache stays in memory here; the portal's own Redis cache falls back
+to memory when Redis is down (portal/cache.py; tests/integration/test_redis_down.py).
 
 It prints, per fault: trials; submissions saved (and errors the filer would have seen at
 signing); dossiers rendered (ready, checksum matching the stored file); dossiers lost (not
