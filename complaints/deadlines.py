@@ -27,8 +27,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Max, QuerySet
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -184,66 +182,14 @@ def interim_measures_record(
     """Record (or, with no due date, remove) the date by which the State must report on interim measures."""
     if report_due_on is None:
         InterimMeasuresReport.objects.filter(communication=communication).delete()
+        deadlines_recompute(communication=communication, actor=actor)
         return None
-    # Saving the record recomputes the deadlines, with ``actor`` in their history (see _interim_saved).
     record, _created = InterimMeasuresReport.objects.update_or_create(
         communication=communication,
         defaults={"report_due_on": report_due_on, "reported_on": reported_on, "recorded_by": actor},
     )
+    deadlines_recompute(communication=communication, actor=actor)
     return record
-
-
-# Keep deadlines in line whatever path changed a date they hang on (the wizard saves remedies
-# row by row; the admin saves the communication). The lifecycle calls deadlines_recompute itself.
-_DATE_FIELDS = frozenset(
-    {
-        "status",
-        "submitted_on",
-        "transmitted_on",
-        "observations_received_on",
-        "comments_due_months",
-        "comments_sent_on",
-        "views_adopted_on",
-        "follow_up_received_on",
-        "interim_measures_granted_on",
-        "closed_on",
-    }
-)
-
-
-def _cascading_from_a_communication(kwargs: dict[str, Any]) -> bool:
-    """Whether a delete signal comes from deleting the communication itself (nothing to recompute then)."""
-    origin = kwargs.get("origin")
-    return isinstance(origin, Communication) or (
-        isinstance(origin, QuerySet) and origin.model is Communication
-    )
-
-
-@receiver(post_save, sender=Communication, dispatch_uid="deadlines-communication-saved")
-def _communication_saved(sender: Any, instance: Communication, raw: bool = False, **kwargs: Any) -> None:
-    # After the commit: a lifecycle transition has recomputed them by then (with its actor in the
-    # history), and this finds nothing left to do; an edit in the admin gets its deadlines here.
-    update_fields = kwargs.get("update_fields")
-    if raw or (update_fields is not None and not _DATE_FIELDS & set(update_fields)):
-        return
-    pk = instance.pk
-    transaction.on_commit(lambda: deadlines_recompute_by_id(pk), robust=True)
-
-
-@receiver(post_save, sender=DomesticRemedy, dispatch_uid="deadlines-remedy-saved")
-@receiver(post_delete, sender=DomesticRemedy, dispatch_uid="deadlines-remedy-deleted")
-@receiver(post_delete, sender=InterimMeasuresReport, dispatch_uid="deadlines-interim-deleted")
-def _dates_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    if not raw and not _cascading_from_a_communication(kwargs):
-        deadlines_recompute_by_id(instance.communication_id)
-
-
-@receiver(post_save, sender=InterimMeasuresReport, dispatch_uid="deadlines-interim-saved")
-def _interim_saved(sender: Any, instance: InterimMeasuresReport, raw: bool = False, **kwargs: Any) -> None:
-    if not raw:
-        communication = Communication.objects.filter(pk=instance.communication_id).first()
-        if communication is not None:
-            deadlines_recompute(communication=communication, actor=instance.recorded_by)
 
 
 # ---- The sweep ----

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from admissibility import Assessment
 
+from .deadlines import deadlines_recompute
 from .models import Claim, Communication, Event, Organisation, Submission, User
 from .selectors import communication_assessment
 
@@ -103,6 +104,7 @@ def communication_save_step(
     actor: User,
     fields: dict[str, Any] | None = None,
     write: Callable[[], None] | None = None,
+    recompute_deadlines: bool = True,
 ) -> Communication:
     """Save one wizard step: ``fields`` on the communication, then ``write`` for its related rows.
 
@@ -116,6 +118,10 @@ def communication_save_step(
         raise StaleVersion(Communication.objects.get(pk=communication.pk))
     if write is not None:
         write()
+    # Once per save, whatever changed: the deadlines follow the dates (the filing limit follows
+    # the final domestic decision). Transitions recompute in complaints.lifecycle.
+    if recompute_deadlines:
+        deadlines_recompute(communication=communication, actor=actor)
     communication.refresh_from_db()
     return communication
 
@@ -216,6 +222,7 @@ def communication_submit(
         expected_version=expected_version,
         actor=actor,
         fields={"signed_name": signed_name.strip(), "signed_on": today},
+        recompute_deadlines=False,  # the transition to "submitted" recomputes them, once
     )
     try:
         communication = communication_record_submission(communication=communication, on=today, actor=actor)

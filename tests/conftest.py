@@ -93,6 +93,11 @@ def world(db: None) -> World:
     DomesticRemedyFactory.create(communication=theirs)
     feed_token = _their_dossier_notice_and_feed(theirs, secret)
     invite_token = _their_invitation(theirs)
+    # Made by factories, not through the services: compute their deadlines as a save would.
+    from complaints.deadlines import deadlines_recompute
+
+    for communication in (mine, theirs):
+        deadlines_recompute(communication=communication)
     return World(
         filer, caseworker, reviewer, admin, ngo, office, mine, theirs, secret, feed_token, invite_token
     )

@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from complaints.deadlines import (
     deadlines_recompute,
@@ -25,7 +26,6 @@ from complaints.models import (
     Deadline,
     DeadlineChange,
     DeadlineReminder,
-    DomesticRemedy,
     Membership,
     Notification,
     Organisation,
@@ -128,14 +128,28 @@ def test_recomputing_twice_changes_nothing_the_second_time(world: World) -> None
 
 
 def test_editing_the_final_domestic_decision_moves_the_filing_limit(world: World) -> None:
+    """Through the API's remedy routes, which save through the draft's versioned service."""
+    client = APIClient()
+    client.force_authenticate(world.caseworker)
     remedy = world.mine.remedies.get()
     assert deadline(world.mine, Kind.FILING).due_on == D(2026, 2, 1)
-    remedy.decided_on = D(2025, 8, 31)
-    remedy.save()  # as the wizard does
+    response = client.patch(f"/api/v1/remedies/{remedy.pk}/", {"decided_on": "2025-08-31"}, format="json")
+    assert response.status_code == 200, response.json()
     assert deadline(world.mine, Kind.FILING).due_on == D(2026, 8, 31)
-    DomesticRemedyFactory.create(communication=world.mine, decided_on=D(2025, 10, 2), is_final=True)
+    response = client.post(
+        "/api/v1/remedies/",
+        {
+            "communication": str(world.mine.reference),
+            "authority": "Supreme court",
+            "decided_on": "2025-10-02",
+            "is_final": True,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
     assert deadline(world.mine, Kind.FILING).due_on == D(2026, 10, 2)
-    DomesticRemedy.objects.filter(communication=world.mine).delete()
+    for step in world.mine.remedies.all():
+        assert client.delete(f"/api/v1/remedies/{step.pk}/").status_code == 204
     found = deadline(world.mine, Kind.FILING)
     assert found.status == Status.CANCELLED
     assert list(found.changes.values_list("cause", flat=True)) == [
@@ -146,16 +160,20 @@ def test_editing_the_final_domestic_decision_moves_the_filing_limit(world: World
     ]
 
 
-def test_an_admin_edit_of_a_date_recomputes_after_the_commit(
-    world: World, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_one_transition_recomputes_the_deadlines_once(world: World) -> None:
     communication = case(
-        filer=world.filer, status="views_adopted", submitted_on=D(2025, 1, 5), views_adopted_on=D(2025, 6, 4)
+        filer=world.filer, status="transmitted", submitted_on=D(2025, 1, 5), transmitted_on=D(2025, 3, 1)
     )
-    communication.views_adopted_on = D(2025, 8, 31)
-    with django_capture_on_commit_callbacks(execute=True):
-        communication.save()
-    assert deadline(communication, Kind.FOLLOW_UP).due_on == D(2026, 2, 28)
+    with CaptureQueriesContext(connection) as queries:
+        communication_transition(
+            communication=communication,
+            request=TransitionRequest(to="views_adopted", on=D(2025, 6, 4)),
+            actor=world.caseworker,
+        )
+    locks = [q for q in queries.captured_queries if "FOR UPDATE" in q["sql"] and "communication" in q["sql"]]
+    assert len(locks) <= 2  # the transition's lock and the recompute's, nothing after the commit
+    follow_up = deadline(communication, Kind.FOLLOW_UP)
+    assert list(follow_up.changes.values_list("cause", flat=True)) == ["created"]
 
 
 def test_deleting_a_case_with_deadlines_and_remedies_works(world: World) -> None:
