@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 
 from ..adapters import treaty_table
+from ..json_input import ROOT
 from ..lifecycle import TransitionNotAllowed, communication_transition
 from ..models import (
     Claim,
@@ -40,6 +41,7 @@ from ..selectors import communication_list_for_user
 from ..services import DraftRefused, StaleVersion, communication_save_step, draft_start
 from ..wizard import FIXED_FOR_CHILD, drafted_for_child
 from . import serializers as s
+from .parsers import JSONBodyError
 
 
 class Conflict(APIException):
@@ -338,6 +340,10 @@ class AssessView(APIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:
             facts = parse_facts(request.data)
+        except JSONBodyError as error:
+            return Response(
+                {"errors": {error.path or ROOT: [error.message]}}, status=status.HTTP_400_BAD_REQUEST
+            )
         except FactsError as error:
             return Response({"errors": error.errors}, status=status.HTTP_400_BAD_REQUEST)
         assessment = assess(facts, treaty_table(), lang=get_language() or "en")
