@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -178,7 +180,7 @@ class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
         ).select_related("communication")
         reference = self.request.query_params.get("communication")
         if reference:
-            queryset = queryset.filter(communication__reference=reference)
+            queryset = queryset.filter(communication__reference=_uuid(reference))
         return queryset.order_by("pk")
 
     @extend_schema(
@@ -192,12 +194,11 @@ class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
 
 
 def _uuid(value: str) -> str:
-    import uuid
-
+    """The case reference ``value`` of ?communication=, checked: a malformed one is a 400, on every action."""
     try:
         return str(uuid.UUID(value))
     except ValueError as error:
-        raise ValidationError({"communication": ["Not a valid reference."]}) from error
+        raise ValidationError({"communication": [_("Not a valid reference.")]}) from error
 
 
 class DraftPartViewSet(CasePartViewSet):

@@ -8,7 +8,7 @@ from typing import Any, cast
 import pytest
 from rest_framework.test import APIClient
 
-from complaints.models import User
+from complaints.models import Claim, DomesticRemedy, OtherProcedure, Person, User
 
 from ..conftest import World
 from .test_api import FACTS
@@ -130,3 +130,94 @@ def test_a_hostile_body_to_any_writing_route_is_a_400(world: World, method: str,
     )
     assert response.status_code == 400, response.content[:300]
     assert response.json()
+
+
+# ---- Finding 2: malformed references and NULs in query parameters and paths. ----
+
+PARTS = ["people", "claims", "remedies", "procedures", "documents", "events", "deadlines", "dossiers"]
+DRAFT_PARTS = ["people", "claims", "remedies", "procedures"]
+
+
+def part_routes() -> list[tuple[str, str]]:
+    """Every route that reads ?communication=: each part's list, and each method on one part."""
+    routes = [("GET", f"/api/v1/{part}/") for part in PARTS]
+    routes += [("GET", f"/api/v1/{part}/{{part_id}}/") for part in PARTS]
+    routes += [
+        (method, f"/api/v1/{part}/{{part_id}}/") for part in DRAFT_PARTS for method in ("PATCH", "DELETE")
+    ]
+    return routes
+
+
+def single_object_routes() -> list[tuple[str, str]]:
+    """Every route whose path names one object, with {key} where the path names it."""
+    routes = [
+        ("GET", "/api/v1/communications/{key}/"),
+        ("PATCH", "/api/v1/communications/{key}/"),
+        ("POST", "/api/v1/communications/{key}/transitions/"),
+    ]
+    routes += [("GET", f"/api/v1/{part}/{{key}}/") for part in PARTS]
+    routes += [(method, f"/api/v1/{part}/{{key}}/") for part in DRAFT_PARTS for method in ("PATCH", "DELETE")]
+    return routes
+
+
+BAD_REFERENCES = ["notauuid", "%00", "a%00b", "%ff%fe", "x" * 300, "00000000-0000-0000-0000-00000000000%00"]
+BAD_PATH_KEYS = ["notauuid", "%00", "a%00b", "%ff%fe", "9" * 30, "-1", "0" * 36, "-" * 36, "%2e%2e"]
+
+
+def part_id(world: World, url: str) -> int:
+    """The id of a part of ``world.mine`` of the kind the url names (0 when the case has none)."""
+    model = {"people": Person, "claims": Claim, "remedies": DomesticRemedy, "procedures": OtherProcedure}
+    kind = url.split("/")[3]
+    part = model[kind]._default_manager.filter(communication=world.mine).first() if kind in model else None
+    return part.pk if part is not None else 0
+
+
+@pytest.mark.parametrize(("method", "url"), part_routes())
+def test_a_malformed_case_reference_in_the_query_is_a_400_on_every_route_that_reads_one(
+    world: World, method: str, url: str
+) -> None:
+    client = api(world.caseworker)
+    url = url.format(part_id=part_id(world, url))
+    answers = {value: send(client, method, f"{url}?communication={value}", "{}") for value in BAD_REFERENCES}
+    assert {value: r.status_code for value, r in answers.items()} == dict.fromkeys(BAD_REFERENCES, 400)
+    assert all("communication" in r.json() for r in answers.values())
+
+
+LIST_QUERIES = [
+    "page=%00",
+    "page=notanumber",
+    "page=" + "9" * 5_000,
+    "status=%00",
+    "state=%00",
+    "verdict=%00",
+    "dossier_language=%00",
+    "search=%00",
+]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/communications/", *[f"/api/v1/{part}/" for part in PARTS]])
+def test_a_malformed_value_in_any_query_parameter_of_a_list_is_a_400(world: World, url: str) -> None:
+    client = api(world.caseworker)
+    statuses = {query: client.get(f"{url}?{query}").status_code for query in LIST_QUERIES}
+    # The lists of parts filter by case only: they ignore the case's own filters.
+    expected = {
+        query: 400 if query.startswith("page=") or url.endswith("/communications/") else 200
+        for query in LIST_QUERIES
+    }
+    assert statuses == expected
+
+
+def test_a_nul_in_a_query_parameter_a_list_ignores_is_never_a_server_error(world: World) -> None:
+    client = api(world.caseworker)
+    queries = ["ordering=%00", "is_urgent=%00", "ordering=-%00", "unknown=%00"]
+    statuses = {query: client.get(f"/api/v1/communications/?{query}").status_code for query in queries}
+    assert statuses == dict.fromkeys(queries, 200)
+
+
+@pytest.mark.parametrize(("method", "url"), single_object_routes())
+def test_a_malformed_key_in_the_path_of_any_single_object_route_is_a_404(
+    world: World, method: str, url: str
+) -> None:
+    client = api(world.caseworker)
+    statuses = {key: send(client, method, url.format(key=key), "{}").status_code for key in BAD_PATH_KEYS}
+    assert statuses == dict.fromkeys(BAD_PATH_KEYS, 404)
