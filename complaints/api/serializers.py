@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..lifecycle import TransitionRequest
@@ -17,6 +19,7 @@ from ..models import (
     OtherProcedure,
     Person,
 )
+from ..permissions import communications_visible_to
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -258,12 +261,26 @@ class DraftUpdateSerializer(serializers.ModelSerializer[Communication]):
         fields = ["version", *DRAFT_FIELDS]
 
 
+class VisibleCaseField(serializers.SlugRelatedField[Communication]):
+    """A case named by reference, among those the caller may see.
+
+    Another's case answers exactly as a made-up reference does, so the answer never tells
+    whether a case exists.
+    """
+
+    default_error_messages = {"does_not_exist": _("No case you may see has this reference.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="reference", queryset=Communication.objects.all(), **kwargs)
+
+    def get_queryset(self) -> QuerySet[Communication]:
+        return communications_visible_to(self.context["request"].user)
+
+
 class CasePartWriteSerializer(serializers.ModelSerializer[Any]):
     """A part of a draft, written through the API; it names its case by reference."""
 
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", queryset=Communication.objects.all()
-    )
+    communication = VisibleCaseField()
 
 
 class PersonWriteSerializer(CasePartWriteSerializer):

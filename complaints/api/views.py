@@ -231,7 +231,7 @@ class DraftPartViewSet(CasePartViewSet):
             raise Conflict(STALE) from stale
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.write_serializer_class(data=request.data)
+        serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         communication = serializer.validated_data["communication"]
         self._check(communication, "add")
@@ -241,7 +241,9 @@ class DraftPartViewSet(CasePartViewSet):
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         self._check(instance.communication, "change")
-        serializer = self.write_serializer_class(instance, data=request.data, partial=True)
+        serializer = self.write_serializer_class(
+            instance, data=request.data, partial=True, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         moved = serializer.validated_data.get("communication")
         if moved is not None and moved.pk != instance.communication_id:

@@ -221,3 +221,43 @@ def test_a_malformed_key_in_the_path_of_any_single_object_route_is_a_404(
     client = api(world.caseworker)
     statuses = {key: send(client, method, url.format(key=key), "{}").status_code for key in BAD_PATH_KEYS}
     assert statuses == dict.fromkeys(BAD_PATH_KEYS, 404)
+
+
+# ---- Finding 3: another's case and a made-up one get the same answer, on every route. ----
+
+MADE_UP = "00000000-0000-4000-8000-000000000000"
+
+
+def reference_routes() -> list[tuple[str, str, str]]:
+    """(method, url, body) of every route taking a case reference, with {ref} where it goes."""
+    routes = [
+        ("GET", "/api/v1/communications/{ref}/", "{}"),
+        ("PATCH", "/api/v1/communications/{ref}/", '{"version": 1, "title": "x"}'),
+        ("POST", "/api/v1/communications/{ref}/transitions/", '{"to": "transmitted", "on": "2025-06-02"}'),
+    ]
+    routes += [("GET", f"/api/v1/{part}/?communication={{ref}}", "{}") for part in PARTS]
+    routes += [("GET", f"/api/v1/{part}/{{part_id}}/?communication={{ref}}", "{}") for part in PARTS]
+    for part in DRAFT_PARTS:
+        routes += [
+            ("PATCH", f"/api/v1/{part}/{{part_id}}/?communication={{ref}}", "{}"),
+            ("DELETE", f"/api/v1/{part}/{{part_id}}/?communication={{ref}}", "{}"),
+            ("POST", f"/api/v1/{part}/", '{"communication": "{ref}"}'),
+            ("PATCH", f"/api/v1/{part}/{{part_id}}/", '{"communication": "{ref}"}'),
+        ]
+    return routes
+
+
+@pytest.mark.parametrize(("method", "url", "body"), reference_routes())
+def test_another_users_case_and_a_made_up_reference_get_the_same_answer(
+    world: World, method: str, url: str, body: str
+) -> None:
+    for role in ("filer", "caseworker", "reviewer"):
+        client = api(getattr(world, role))
+        answers = []
+        for reference in (str(world.theirs.reference), MADE_UP):
+            filled = url.replace("{part_id}", str(part_id(world, url))).replace("{ref}", reference)
+            response = send(client, method, filled, body.replace("{ref}", reference))
+            answers.append((response.status_code, response.content.replace(reference.encode(), b"<ref>")))
+        assert answers[0] == answers[1], role
+        # 403: a reviewer may not change the part of their own case they would move.
+        assert answers[0][0] in {400, 403, 404}, (role, answers[0])
