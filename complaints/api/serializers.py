@@ -5,6 +5,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import Direction
 from rest_framework import serializers
 
 from ..lifecycle import TransitionRequest
@@ -259,6 +262,21 @@ class DraftUpdateSerializer(serializers.ModelSerializer[Communication]):
     class Meta:
         model = Communication
         fields = ["version", *DRAFT_FIELDS]
+
+
+class DraftUpdateSchema(OpenApiSerializerExtension):
+    """In the schema, a PATCH of a draft requires ``version``; every other field stays optional.
+
+    drf-spectacular drops every required field from a PATCH body (DRF validates it as partial),
+    but the view refuses a change without the version it was read at.
+    """
+
+    target_class = DraftUpdateSerializer
+
+    def map_serializer(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        schema["required"] = ["version"]
+        return schema
 
 
 class VisibleCaseField(serializers.SlugRelatedField[Communication]):
