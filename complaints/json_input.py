@@ -15,6 +15,7 @@ import math
 import re
 from itertools import accumulate
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -27,6 +28,12 @@ ROOT = "$"  # the path of the document itself, as in admissibility.parsing
 _STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
 _NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def body_limit() -> int:
+    """The largest document read, in bytes: Django's own limit for request bodies."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return MAX_BYTES if limit is None else int(limit)
 
 
 class JSONInputError(ValueError):

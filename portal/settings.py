@@ -218,7 +218,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "EXCEPTION_HANDLER": "complaints.api.parsers.exception_handler",
+    "EXCEPTION_HANDLER": "complaints.api.exceptions.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "complaints.api.pagination.PageNumbers",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
