@@ -25,6 +25,7 @@ E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 ROOT = "$"  # the path of the input itself, when it is not an object
+MAX_INT = 2**31 - 1  # articles and counts beyond this are no article or count, only a hostile input
 
 
 class FactsError(ValueError):
@@ -116,11 +117,9 @@ def _int(data: Mapping[str, object], key: str, minimum: int, path: str, errors: 
     value = data.get(key)
     if value is None:
         return None
-    if type(value) is int and value >= minimum:
+    if type(value) is int and minimum <= value <= MAX_INT:
         return value
-    errors.add(
-        _at(path, key), "expected a positive integer" if minimum else "expected a non-negative integer"
-    )
+    errors.add(_at(path, key), f"expected an integer from {minimum} to {MAX_INT}")
     return None
 
 
@@ -270,7 +269,7 @@ def parse_facts(data: object) -> CommunicationFacts:
     """Validate JSON-decoded ``data`` and return the facts; raise FactsError naming every bad field.
 
     Unknown keys are errors at every level. Booleans must be real JSON booleans, dates ISO
-    ``YYYY-MM-DD`` strings, articles positive integers. Only ``assessed_on`` is required;
+    ``YYYY-MM-DD`` strings, articles positive integers (up to ``MAX_INT``). Only ``assessed_on`` is required;
     anything else absent or null means unknown.
     """
     errors = _Errors()

@@ -4,8 +4,12 @@ import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import Direction
 from rest_framework import serializers
 
 from ..lifecycle import TransitionRequest
@@ -20,6 +24,7 @@ from ..models import (
     OtherProcedure,
     Person,
 )
+from ..permissions import communications_visible_to
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -261,12 +266,41 @@ class DraftUpdateSerializer(serializers.ModelSerializer[Communication]):
         fields = ["version", *DRAFT_FIELDS]
 
 
+class DraftUpdateSchema(OpenApiSerializerExtension):
+    """In the schema, a PATCH of a draft requires ``version``; every other field stays optional.
+
+    drf-spectacular drops every required field from a PATCH body (DRF validates it as partial),
+    but the view refuses a change without the version it was read at.
+    """
+
+    target_class = DraftUpdateSerializer
+
+    def map_serializer(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        schema["required"] = ["version"]
+        return schema
+
+
+class VisibleCaseField(serializers.SlugRelatedField[Communication]):
+    """A case named by reference, among those the caller may see.
+
+    Another's case answers exactly as a made-up reference does, so the answer never tells
+    whether a case exists.
+    """
+
+    default_error_messages = {"does_not_exist": _("No case you may see has this reference.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="reference", queryset=Communication.objects.all(), **kwargs)
+
+    def get_queryset(self) -> QuerySet[Communication]:
+        return communications_visible_to(self.context["request"].user)
+
+
 class CasePartWriteSerializer(serializers.ModelSerializer[Any]):
     """A part of a draft, written through the API; it names its case by reference."""
 
-    communication: serializers.SlugRelatedField[Communication] = serializers.SlugRelatedField(
-        slug_field="reference", queryset=Communication.objects.all()
-    )
+    communication = VisibleCaseField()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         """Apply the model's own rules (``clean``), the same the wizard's forms apply."""

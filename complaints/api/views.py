@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -22,6 +24,7 @@ from rest_framework.views import APIView
 from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 
 from ..adapters import treaty_table
+from ..json_input import ROOT
 from ..lifecycle import TransitionNotAllowed, communication_transition
 from ..models import (
     Claim,
@@ -46,6 +49,7 @@ from ..services import (
 )
 from ..wizard import FIXED_FOR_CHILD, drafted_for_child
 from . import serializers as s
+from .parsers import JSONBodyError
 
 
 class Conflict(APIException):
@@ -182,7 +186,7 @@ class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
         ).select_related("communication")
         reference = self.request.query_params.get("communication")
         if reference:
-            queryset = queryset.filter(communication__reference=reference)
+            queryset = queryset.filter(communication__reference=_uuid(reference))
         return queryset.order_by("pk")
 
     @extend_schema(
@@ -196,12 +200,11 @@ class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
 
 
 def _uuid(value: str) -> str:
-    import uuid
-
+    """The case reference ``value`` of ?communication=, checked: a malformed one is a 400, on every action."""
     try:
         return str(uuid.UUID(value))
     except ValueError as error:
-        raise ValidationError({"communication": ["Not a valid reference."]}) from error
+        raise ValidationError({"communication": [_("Not a valid reference.")]}) from error
 
 
 class DraftPartViewSet(CasePartViewSet):
@@ -245,7 +248,7 @@ class DraftPartViewSet(CasePartViewSet):
             raise Conflict(STALE) from stale
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.write_serializer_class(data=request.data)
+        serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         communication = serializer.validated_data["communication"]
         self._check(communication, "add")
@@ -256,7 +259,9 @@ class DraftPartViewSet(CasePartViewSet):
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         self._check(instance.communication, "change")
-        serializer = self.write_serializer_class(instance, data=request.data, partial=True)
+        serializer = self.write_serializer_class(
+            instance, data=request.data, partial=True, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         moved = serializer.validated_data.get("communication")
         if moved is not None and moved.pk != instance.communication_id:
@@ -362,6 +367,10 @@ class AssessView(APIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:
             facts = parse_facts(request.data)
+        except JSONBodyError as error:
+            return Response(
+                {"errors": {error.path or ROOT: [error.message]}}, status=status.HTTP_400_BAD_REQUEST
+            )
         except FactsError as error:
             return Response({"errors": error.errors}, status=status.HTTP_400_BAD_REQUEST)
         assessment = assess(facts, treaty_table(), lang=get_language() or "en")

@@ -12,6 +12,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from ..conftest import World
@@ -56,3 +57,24 @@ def test_every_api_operation_answers_generated_requests_without_error_or_schema_
         headers={"Authorization": f"Token {token.key}"},
         checks=[not_a_server_error, response_schema_conformance],
     )
+
+
+@pytest.mark.django_db
+def test_the_schema_marks_the_version_a_draft_change_needs_as_required() -> None:
+    document = APIClient().get("/api/schema/?format=json").json()
+    operation = document["paths"]["/api/v1/communications/{reference}/"]["patch"]
+    assert operation["requestBody"]["required"] is True
+    for content in operation["requestBody"]["content"].values():
+        name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+        component = document["components"]["schemas"][name]
+        assert component["required"] == ["version"]
+        assert "title" in component["properties"]
+    assert "409" in operation["responses"]
+
+
+@pytest.mark.django_db
+def test_the_schema_keeps_every_field_of_a_part_optional_when_it_is_changed() -> None:
+    document = APIClient().get("/api/schema/?format=json").json()
+    operation = document["paths"]["/api/v1/people/{id}/"]["patch"]
+    name = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert "required" not in document["components"]["schemas"][name]

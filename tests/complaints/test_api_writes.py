@@ -117,7 +117,9 @@ def test_another_organisations_caseworker_cannot_change_or_add_to_a_case(world: 
         {"communication": str(world.mine.reference), "instrument": "CRC", "article": 28},
         format="json",
     )
-    assert response.status_code == 404
+    # The same answer as for a made-up reference: it does not tell that the case exists.
+    assert response.status_code == 400
+    assert list(response.json()) == ["communication"]
     assert world.mine.claims.count() == 1
 
 

@@ -4,6 +4,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -57,6 +58,122 @@ def test_assess_exits_2_on_a_file_that_is_not_json(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_:
         call_command("assess", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert exit_.value.code == 2
+
+
+def with_facts(tail: str) -> bytes:
+    """The valid facts as JSON, with ``tail`` (raw JSON text) added as their last member."""
+    return (json.dumps(FACTS)[:-1] + ", " + tail + "}").encode()
+
+
+def assess_raw(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, raw: bytes, source: str
+) -> tuple[int, str, str]:
+    """Run ``assess`` on ``raw`` bytes, from standard input (source "-") or a file; (status, out, err)."""
+    if source == "-":
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    else:
+        source = str(tmp_path / "facts.json")
+        Path(source).write_bytes(raw)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("assess", source, stdout=out, stderr=err)
+    except SystemExit as exit_:
+        return int(exit_.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+TOP_LEVEL_WRONG_TYPES = {
+    "assessed_on": "20250301",
+    "state": "3",
+    "in_writing": '"yes"',
+    "author": "[]",
+    "victims": "{}",
+    "claims": '"CRC 19"',
+    "facts": "[]",
+    "domestic_remedies": "1",
+    "late_submission_reason": "[]",
+    "previously_examined_by_committee": '"no"',
+    "other_procedures": "{}",
+    "documents_count": '"3"',
+}
+
+# (input, a fragment the one-line message must hold)
+MALFORMED = [
+    pytest.param(b"{not json", "JSON", id="not json"),
+    pytest.param(b"", "empty", id="empty input"),
+    pytest.param(b" \n\t", "empty", id="only blanks"),
+    pytest.param(b"[]", "$", id="a list at the top"),
+    pytest.param(b"3", "$", id="a number at the top"),
+    pytest.param(b'"facts"', "$", id="a string at the top"),
+    pytest.param(b"null", "$", id="null at the top"),
+    # Deep enough for Python's json to recurse past its limit, small enough for the size limit.
+    pytest.param(b"[" * 4_000 + b"]" * 4_000, "deep", id="4,000 nested lists"),
+    pytest.param(b'{"a":' * 1_500 + b"1" + b"}" * 1_500, "deep", id="1,500 nested objects"),
+    pytest.param(b"[" * 9_000, "deep", id="9,000 unclosed lists"),
+    *[
+        pytest.param(with_facts(f'"{field}": {value}'), field, id=f"a wrong type for {field}")
+        for field, value in TOP_LEVEL_WRONG_TYPES.items()
+    ],
+    pytest.param(with_facts('"assessed_on": "2023-02-30"'), "assessed_on", id="an impossible date"),
+    pytest.param(with_facts('"assessed_on": "2025-03-01T00:00"'), "assessed_on", id="a date and time"),
+    pytest.param(
+        json.dumps({**FACTS, "state": "KÄZ"}, ensure_ascii=False).encode("latin-1"),
+        "UTF-8",
+        id="latin-1 bytes",
+    ),
+    pytest.param(b"\xff\xfe{}", "UTF-8", id="bytes that are no text"),
+    pytest.param(with_facts('"late_submission_reason": "' + "x" * 20_000 + '"'), "bytes", id="a huge file"),
+    pytest.param(with_facts('"documents_count": NaN'), "documents_count", id="NaN"),
+    pytest.param(with_facts('"documents_count": Infinity'), "documents_count", id="Infinity"),
+    pytest.param(with_facts('"documents_count": 1e999'), "documents_count", id="a float out of range"),
+    pytest.param(with_facts('"documents_count": ' + "9" * 5_000), "documents_count", id="5000 digits"),
+    pytest.param(
+        with_facts('"claims": [{"article": ' + "9" * 40 + "}]"), "claims[0].article", id="40 digits"
+    ),
+    pytest.param(b"\xef\xbb\xbf" + json.dumps(FACTS).encode(), "byte order mark", id="a byte order mark"),
+    pytest.param(
+        with_facts('"late_submission_reason": "\\ud800"'), "late_submission_reason", id="a surrogate"
+    ),
+    pytest.param(json.dumps(FACTS).encode() + b" []", "JSON", id="two documents"),
+    pytest.param(b'{"assessed_on": "2025-03-01",}', "JSON", id="a trailing comma"),
+    pytest.param(with_facts('"a\\nb": 1, "c\\rd": 2'), "unknown field", id="names with line breaks"),
+    pytest.param(b'{"state": "kz", "in_writing": 1}', "assessed_on", id="several errors"),
+]
+
+
+@pytest.mark.parametrize("source", ["-", "file"])
+@pytest.mark.parametrize(("raw", "named"), MALFORMED)
+def test_assess_exits_2_with_one_line_naming_the_problem_on_any_malformed_input(
+    monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path, raw: bytes, named: str, source: str
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    code, out, err = assess_raw(monkeypatch, tmp_path, raw, source)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: ")
+    assert err.endswith("\n")
+    assert err.count("\n") == 1, err
+    assert named in err
+
+
+@pytest.mark.parametrize("source", ["-", "file"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(json.dumps(FACTS).encode(), id="the facts"),
+        pytest.param(json.dumps(FACTS, indent=2).encode() + b"\n\n", id="indented, with blank lines"),
+        pytest.param(
+            json.dumps({**FACTS, "state": "KAZ", "facts": None}, ensure_ascii=False).encode(), id="null"
+        ),
+        pytest.param(b'{"assessed_on": "2025-03-01", "late_submission_reason": "\xd0\x96"}', id="cyrillic"),
+    ],
+)
+def test_assess_exits_0_on_valid_input(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, raw: bytes, source: str
+) -> None:
+    code, out, err = assess_raw(monkeypatch, tmp_path, raw, source)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["verdict"]
 
 
 def test_treaty_status_prints_kazakhstans_row() -> None:
