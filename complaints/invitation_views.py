@@ -30,7 +30,7 @@ from .invitations import (
 )
 from .invitations import invitation_answer as invitation_answer_record
 from .models import Communication, Invitation, User
-from .views import get_visible_communication
+from .permissions import communication_access
 from .wizard import applicable_steps
 
 
@@ -39,10 +39,9 @@ def _user(request: HttpRequest) -> User:
 
 
 def _inviting(request: HttpRequest, reference: str) -> Communication:
-    communication = get_visible_communication(request, reference)
-    if not request.user.has_perm("complaints.invite_communication", communication):
-        raise PermissionDenied
-    return communication
+    # Invitations are casework: the handling caseworkers (the pages say when the case is no
+    # longer a draft; complaints.invitations refuses to invite on one).
+    return communication_access(request.user, reference, "manage")
 
 
 @login_required
@@ -131,7 +130,7 @@ def invitation_open(request: HttpRequest, invite_token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invitation_answer(request: HttpRequest, reference: str) -> HttpResponse:
     """The invited child or parent reads the draft, read only, and answers."""
-    communication = get_visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     invitation = invitation_of(communication=communication, user=_user(request))
     if invitation is None:
         raise PermissionDenied

@@ -13,10 +13,13 @@ Every HTML view, the admin and the API ask these rules (through ``user.has_perm`
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 
 from .models import Communication, Invitation, Membership, Organisation, User
 
@@ -67,6 +70,33 @@ def can_see(user: Any, obj: Any = None) -> bool:
     if communication is None:
         return False
     return communications_visible_to(user).filter(pk=communication.pk).exists()
+
+
+def communication_access(user: Any, reference: Any, action: str = "view") -> Communication:
+    """Return the case ``reference`` if ``user`` may do ``action`` on it: the one door to a case.
+
+    ``action`` names a permission of this module (``view``, ``change``, ``transition``,
+    ``manage``, ``invite``, ``answer``, ``triage``, ``delete``). A case the user cannot see (or a
+    reference that is not one) raises Http404, so nothing tells whether it exists; a case they
+    see but may not act on raises PermissionDenied. Status is part of each rule: "change" on a
+    submitted case is refused here, whoever asks.
+    """
+    try:
+        key = reference if isinstance(reference, uuid.UUID) else uuid.UUID(str(reference))
+    except ValueError as error:
+        raise Http404 from error
+    communication = communications_visible_to(user).filter(reference=key).first()
+    if communication is None:
+        raise Http404
+    if action != "view" and not user.has_perm(f"complaints.{action}_communication", communication):
+        raise PermissionDenied
+    return communication
+
+
+@rules.predicate
+def is_draft(user: Any, obj: Any = None) -> bool:
+    communication = _as_communication(obj)
+    return communication is not None and communication.status == Communication.Status.DRAFT
 
 
 @rules.predicate
@@ -123,27 +153,23 @@ rules.add_perm("complaints.use_admin", is_administrator)
 # Model-level: may open the list at all. Object-level: may touch this case.
 rules.add_perm("complaints.view_communication", is_administrator | can_see)
 rules.add_perm("complaints.add_communication", rules.is_authenticated)
-rules.add_perm(
-    "complaints.change_communication", is_administrator | is_filer_of_draft | is_handling_caseworker
-)
-rules.add_perm("complaints.delete_communication", is_administrator | is_filer_of_draft)
+# Editing a case and its parts, deleting it and inviting someone to review it: on drafts only.
+may_draft = is_draft & (is_administrator | is_filer_of_draft | is_handling_caseworker)
+rules.add_perm("complaints.change_communication", may_draft)
+rules.add_perm("complaints.delete_communication", is_draft & (is_administrator | is_filer_of_draft))
 rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
 rules.add_perm("complaints.triage_communication", is_administrator | is_routed_reviewer)
 rules.add_perm("complaints.manage_communication", is_administrator | is_handling_caseworker)
 # Invite the child or a parent to review a draft; answer such an invitation.
-rules.add_perm("complaints.invite_communication", is_administrator | is_handling_caseworker)
+rules.add_perm("complaints.invite_communication", is_draft & (is_administrator | is_handling_caseworker))
 rules.add_perm("complaints.answer_communication", is_invited_to_answer)
 
 # The parts of a case follow the case.
 for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):
     rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
-    rules.add_perm(f"complaints.add_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker)
-    rules.add_perm(
-        f"complaints.change_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker
-    )
-    rules.add_perm(
-        f"complaints.delete_{_model}", is_administrator | is_filer_of_draft | is_handling_caseworker
-    )
+    rules.add_perm(f"complaints.add_{_model}", may_draft)
+    rules.add_perm(f"complaints.change_{_model}", may_draft)
+    rules.add_perm(f"complaints.delete_{_model}", may_draft)
 
 # ---- Deadlines, reminders and dossiers ----
 # Deadlines and dossiers follow their case. The filing and redacted dossiers may be seen and

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .models import Communication, Membership, Triage, User
+from .permissions import communication_access
 from .review import (
     ReviewError,
     office_statistics,
@@ -26,7 +27,6 @@ from .review import (
     review_release,
     review_triage,
 )
-from .views import get_visible_communication
 
 
 class TriageForm(forms.ModelForm):
@@ -75,7 +75,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 def act(request: HttpRequest, reference: str, action: str) -> HttpResponse:
     """Claim, release, hand over or triage one case of the queue."""
     reviewer = _reviewer(request)
-    communication = get_visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     if not reviewer.has_perm("complaints.triage_communication", communication):
         raise PermissionDenied
     try:

@@ -12,7 +12,6 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,14 +39,7 @@ from .deadlines import (
 )
 from .dossiers import RenderBudgetSpent, dossier_request, dossier_variants_for
 from .models import Communication, Dossier, InterimMeasuresReport, User
-from .permissions import communications_visible_to
-
-
-def _visible_communication(request: HttpRequest, reference: Any) -> Communication:
-    communication = communications_visible_to(request.user).filter(reference=reference).first()
-    if communication is None:
-        raise Http404
-    return communication
+from .permissions import communication_access, communications_visible_to
 
 
 def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:
@@ -84,7 +76,7 @@ def dossier_state(dossier: Dossier) -> dict[str, Any]:
 @login_required
 @require_POST
 def dossier_request_view(request: HttpRequest, reference: Any, variant: str) -> HttpResponse:
-    communication = _visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     if variant not in dossier_variants_for(request.user, communication):
         raise Http404
     wants_json = "application/json" in request.headers.get("Accept", "")
@@ -156,9 +148,7 @@ def interim_measures_form(communication: Communication) -> InterimMeasuresForm:
 @login_required
 @require_POST
 def interim_measures_view(request: HttpRequest, reference: Any) -> HttpResponse:
-    communication = _visible_communication(request, reference)
-    if not request.user.has_perm("complaints.transition_communication", communication):
-        raise PermissionDenied
+    communication = communication_access(request.user, reference, "transition")
     form = InterimMeasuresForm(request.POST)
     if form.is_valid():
         interim_measures_record(

@@ -6,8 +6,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -21,6 +20,7 @@ from .health import health
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, Organisation, User
 from .pagination import paginate_capped
+from .permissions import communication_access
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
@@ -37,14 +37,6 @@ def review_context(request: HttpRequest, communication: Communication) -> dict[s
     from .review_views import triage_context  # the review pages import this module
 
     return triage_context(request, communication)
-
-
-def get_visible_communication(request: HttpRequest, reference: str) -> Communication:
-    """Return the communication if the user may see it; 404 otherwise, so nothing leaks its existence."""
-    communication = communication_list_for_user(user=request.user).filter(reference=reference).first()
-    if communication is None:
-        raise Http404
-    return communication
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -69,7 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    communication = get_visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     user = request.user
     assert isinstance(user, User)
     can_transition = user.has_perm("complaints.transition_communication", communication)
@@ -100,9 +92,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @require_POST
 def communication_record_transition(request: HttpRequest, reference: str) -> HttpResponse:
-    communication = get_visible_communication(request, reference)
-    if not request.user.has_perm("complaints.transition_communication", communication):
-        raise PermissionDenied
+    communication = communication_access(request.user, reference, "transition")
     form = TransitionForm(request.POST, allowed=allowed_transitions(communication))
     if not form.is_valid():
         messages.error(request, _("Please correct the form: %(errors)s") % {"errors": form.errors.as_text()})
@@ -131,10 +121,7 @@ def casework_context(user: User, communication: Communication) -> dict[str, Any]
 
 
 def _managed(request: HttpRequest, reference: str) -> Communication:
-    communication = get_visible_communication(request, reference)
-    if not request.user.has_perm("complaints.manage_communication", communication):
-        raise PermissionDenied
-    return communication
+    return communication_access(request.user, reference, "manage")
 
 
 @login_required

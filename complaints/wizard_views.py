@@ -24,6 +24,7 @@ from . import wizard_forms as wf
 from .documents import DocumentRejected, document_add, document_remove
 from .help import help_contacts
 from .models import Communication, Document, Person, User
+from .permissions import communication_access
 from .rights import catalogue_in
 from .selectors import communication_assessment
 from .services import (
@@ -38,7 +39,6 @@ from .services import (
     remedies_renumber,
 )
 from .textlang import needs_translation
-from .views import get_visible_communication
 from .wizard import (
     FIXED_FOR_CHILD,
     GLOSSARY,
@@ -70,13 +70,6 @@ class Page:
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def _editable(request: HttpRequest, reference: str) -> Communication:
-    communication = get_visible_communication(request, reference)
-    if not request.user.has_perm("complaints.change_communication", communication):
-        raise PermissionDenied
-    return communication
 
 
 def screens_of(step: Step, form: forms.BaseForm | None) -> list[tuple[str, ...]]:
@@ -336,7 +329,7 @@ def _step_url(communication: Communication, step: Step, screen: int | None = Non
 @login_required
 @require_http_methods(["GET", "POST"])
 def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
-    communication = get_visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     if communication.status != Communication.Status.DRAFT:
         messages.info(request, _("This communication was submitted; it can no longer be changed here."))
         return redirect(communication)
@@ -428,7 +421,7 @@ def _upload(request: HttpRequest, communication: Communication, step: Step) -> H
 @login_required
 @require_POST
 def wizard_document_remove(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
-    communication = _editable(request, reference)
+    communication = communication_access(request.user, reference, "change")
     document = Document.objects.filter(communication=communication, pk=document_id).first()
     if document is None:
         raise Http404
@@ -496,7 +489,7 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def submitted(request: HttpRequest, reference: str) -> HttpResponse:
-    communication = get_visible_communication(request, reference)
+    communication = communication_access(request.user, reference)
     return render(
         request,
         "complaints/submitted.html",

@@ -130,9 +130,9 @@ class CommunicationViewSet(
     )
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         communication = self.get_object()
+        _require_draft(communication)  # 409 first: the rule below refuses every write on a submitted case
         if not request.user.has_perm("complaints.change_communication", communication):
             raise PermissionDenied
-        _require_draft(communication)
         serializer = s.DraftUpdateSerializer(communication, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
@@ -219,11 +219,11 @@ class DraftPartViewSet(CasePartViewSet):
     def _check(self, communication: Communication, action: str) -> None:
         if not communications_visible_to(self.request.user).filter(pk=communication.pk).exists():
             raise NotFound
+        _require_draft(communication)  # before the rule, which refuses every write on a submitted case
         if not self.request.user.has_perm(
             f"complaints.{action}_{self.model._meta.model_name}", communication
         ):
             raise PermissionDenied
-        _require_draft(communication)
 
     def created_fields(self, communication: Communication) -> dict[str, Any]:
         """Return the fields a new part gets besides what the caller sent."""

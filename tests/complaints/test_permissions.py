@@ -61,12 +61,37 @@ def test_object_permissions_agree_with_the_visibility_rule_for_every_role_and_ca
             assert user.has_perm("complaints.view_communication", communication) is expected
 
 
-def test_only_the_filer_may_change_a_draft_and_only_while_it_is_a_draft(world: World) -> None:
+def test_the_filer_and_the_handling_caseworker_may_change_a_draft_and_nobody_a_submitted_case(
+    world: World,
+) -> None:
     assert world.filer.has_perm("complaints.change_communication", world.mine)
+    assert world.caseworker.has_perm("complaints.change_communication", world.mine)
     assert not world.reviewer.has_perm("complaints.change_communication", world.mine)
     world.mine.status = Communication.Status.SUBMITTED
-    assert not world.filer.has_perm("complaints.change_communication", world.mine)
-    assert world.caseworker.has_perm("complaints.change_communication", world.mine)
+    # (An administrator who is a Django superuser passes every has_perm; the services refuse too.)
+    for user in (world.filer, world.caseworker):
+        assert not user.has_perm("complaints.change_communication", world.mine)
+        for part in ("person", "claim", "domesticremedy", "otherprocedure", "document"):
+            assert not user.has_perm(f"complaints.delete_{part}", world.mine)
+    assert world.caseworker.has_perm("complaints.transition_communication", world.mine)
+
+
+def test_communication_access_is_one_door_404_for_the_unseen_403_for_the_refused(world: World) -> None:
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from complaints.permissions import communication_access
+
+    assert communication_access(world.filer, world.mine.reference) == world.mine
+    for reference in (world.theirs.reference, "not-a-reference", "\x00"):
+        with pytest.raises(Http404):
+            communication_access(world.filer, reference)
+    with pytest.raises(PermissionDenied):
+        communication_access(world.reviewer, world.mine.reference, "change")
+    Communication.objects.filter(pk=world.mine.pk).update(status=Communication.Status.SUBMITTED)
+    with pytest.raises(PermissionDenied):
+        communication_access(world.caseworker, world.mine.reference, "change")
+    assert communication_access(world.caseworker, world.mine.reference, "transition") == world.mine
 
 
 def test_only_the_handling_caseworker_may_record_transitions(world: World) -> None:
