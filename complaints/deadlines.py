@@ -24,14 +24,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.urls import reverse
-from django.utils import formats, timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
 
 from . import deadline_rules as rules_
+from .mail import email_language, email_message
 from .models import (
     Communication,
     Deadline,
@@ -368,48 +368,37 @@ def _site_url(path: str) -> str:
     return getattr(settings, "PORTAL_BASE_URL", "").rstrip("/") + path
 
 
-def reminder_email(reminder: DeadlineReminder) -> EmailMessage:
+# The e-mail template of each stage (templates/email/); the reminders before the date share one.
+EMAIL_OF_STAGE: dict[str, str] = {
+    DeadlineReminder.Stage.ESCALATION: "deadline_escalation",
+    DeadlineReminder.Stage.OVERDUE: "deadline_overdue",
+}
+
+
+def reminder_email(reminder: DeadlineReminder) -> EmailMultiAlternatives:
     """Return the e-mail for one reminder, in its recipient's language. It names no child and no title."""
     deadline, recipient = reminder.deadline, reminder.recipient
     communication = deadline.communication
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        due = formats.date_format(reminder.due_on, "DATE_FORMAT")
-        case = communication.short_reference
-        if communication.committee_reference:
-            case = f"{case} ({communication.committee_reference})"
-        if reminder.stage == DeadlineReminder.Stage.ESCALATION:
-            subject = _("Escalation: a deadline of case %(case)s is overdue") % {"case": case}
-            opening = _(
-                "You are a coordinator of the organisation handling case %(case)s. One of its deadlines has "
-                "passed and nobody has recorded that it was met."
-            ) % {"case": case}
-        elif reminder.stage == DeadlineReminder.Stage.OVERDUE:
-            subject = _("Overdue: a deadline of case %(case)s passed on %(date)s") % {
-                "case": case,
-                "date": due,
-            }
-            opening = _("A deadline of case %(case)s has passed and nobody has recorded that it was met.") % {
-                "case": case
-            }
-        else:
-            subject = _("Reminder: a deadline of case %(case)s is on %(date)s") % {"case": case, "date": due}
-            opening = _("A deadline of case %(case)s is coming up in %(days)s day(s).") % {
-                "case": case,
-                "days": reminder.stage,
-            }
-        lines = [
-            opening,
-            "",
-            _("What: %(kind)s") % {"kind": deadline.get_kind_display()},
-            _("Due: %(date)s") % {"date": due},
-            _("Source: %(source)s") % {"source": deadline.source},
-            "",
-            _("Open the case: %(url)s") % {"url": _site_url(communication.get_absolute_url())},
-            _("All your deadlines: %(url)s") % {"url": _site_url(reverse("complaints:deadline_list"))},
-            "",
-            _("You receive this because you follow this case in the OPIC portal."),
-        ]
-    return EmailMessage(subject=subject, body="\n".join(str(line) for line in lines), to=[recipient.email])
+    case = communication.short_reference
+    if communication.committee_reference:
+        case = f"{case} ({communication.committee_reference})"
+    language = email_language(recipient.preferred_language)
+    with translation.override(language):  # the kind of deadline is a lazy label: name it in that language
+        kind = str(deadline.get_kind_display())
+    return email_message(
+        EMAIL_OF_STAGE.get(reminder.stage, "deadline_reminder"),
+        {
+            "case": case,
+            "days": reminder.stage,
+            "due_on": reminder.due_on,
+            "kind": kind,
+            "source": deadline.source,
+            "case_url": _site_url(communication.get_absolute_url()),
+            "deadlines_url": _site_url(reverse("complaints:deadline_list")),
+        },
+        to=[recipient.email],
+        language=language,
+    )
 
 
 def reminder_emails_pending_ids(*, older_than: timedelta = timedelta(minutes=15)) -> list[int]:

@@ -18,12 +18,14 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from .mail import email_language, email_message
 from .models import Communication, Event, Invitation, Person, User
 from .services import communication_save_step
 
@@ -118,29 +120,20 @@ def invitation_create(
     return invitation, token
 
 
-def invitation_email(invitation: Invitation, token: str) -> EmailMessage:
+def invitation_email(invitation: Invitation, token: str) -> EmailMultiAlternatives:
     """Return the invitation e-mail, in the language chosen for it. It names no child and no title."""
     organisation = invitation.communication.organisation
-    with translation.override(invitation.language):
-        sender = organisation.name if organisation else _("A caseworker")
-        until = formats.date_format(timezone.localtime(invitation.expires_at).date(), "DATE_FORMAT")
-        subject = _("Please read a communication prepared for you")
-        lines = [
-            _(
-                "%(sender)s is preparing a communication to the UN Committee on the Rights of the Child "
-                "and asks you to read it and say whether you agree that it is sent."
-            )
-            % {"sender": sender},
-            "",
-            _("Open it here (the link works until %(date)s):") % {"date": until},
-            invitation_link(token),
-            "",
-            _("You will sign in or create an account first, so that only you can read it."),
-            _("If you did not expect this message, you can ignore it: nothing happens."),
-        ]
-        return EmailMessage(
-            subject=str(subject), body="\n".join(str(line) for line in lines), to=[invitation.email]
-        )
+    return email_message(
+        "invitation",
+        {
+            "organisation_name": organisation.name if organisation else "",
+            "sender": organisation.name if organisation else gettext_lazy("A caseworker"),
+            "expires_on": timezone.localtime(invitation.expires_at).date(),
+            "link": invitation_link(token),
+        },
+        to=[invitation.email],
+        language=invitation.language,
+    )
 
 
 def invitation_for_token(token: str) -> Invitation:
@@ -251,24 +244,25 @@ def invitation_answer(
     return invitation
 
 
-def answer_email(invitation: Invitation) -> EmailMessage:
+def answer_email(invitation: Invitation) -> EmailMultiAlternatives:
     """Tell the caseworker who sent the invitation that it was answered; no child is named."""
     recipient = invitation.created_by
     assert recipient is not None
     communication = invitation.communication
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        subject = _("Case %(case)s: the review was answered") % {"case": communication.short_reference}
-        body = "\n".join(
-            str(line)
-            for line in (
-                _("Answer from %(whom)s: %(answer)s.")
-                % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display()},
-                "",
-                _("Open the case: %(url)s")
-                % {"url": settings.PORTAL_BASE_URL.rstrip("/") + communication.get_absolute_url()},
-            )
-        )
-    return EmailMessage(subject=str(subject), body=body, to=[recipient.email])
+    language = email_language(recipient.preferred_language)
+    with translation.override(language):  # the role and answer labels are lazy: name them in that language
+        whom, answer = str(invitation.get_role_display()), str(invitation.get_answer_display())
+    return email_message(
+        "invitation_answered",
+        {
+            "case": communication.short_reference,
+            "whom": whom,
+            "answer": answer,
+            "case_url": settings.PORTAL_BASE_URL.rstrip("/") + communication.get_absolute_url(),
+        },
+        to=[recipient.email],
+        language=language,
+    )
 
 
 @transaction.atomic

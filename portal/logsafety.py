@@ -8,7 +8,7 @@ printed to the console passes through ``redact`` first:
 - ``RedactSecretsFilter`` on the portal's log handlers (Django's own request log included);
 - ``GunicornLogger``, gunicorn's access log (``--logger-class portal.logsafety.GunicornLogger``);
 - ``ConsoleEmailBackend``, the console e-mail backend of the embedded default, which prints
-  e-mails with their secret links cut out unless DEBUG is on (then a developer needs them).
+  e-mails (text and HTML) with their secret links cut out unless DEBUG is on (then a developer needs them).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail.backends.console import EmailBackend
-from django.core.mail.message import EmailMessage
+from django.core.mail.message import EmailMessage, EmailMultiAlternatives
 from gunicorn.glogging import Logger as _GunicornLogger
 
 REDACTED = "[redacted]"
@@ -59,12 +59,14 @@ class ConsoleEmailBackend(EmailBackend):
             return super().send_messages(email_messages)
         cleaned = []
         for message in email_messages:
-            copy = EmailMessage(
+            copy = EmailMultiAlternatives(
                 subject=message.subject,
                 body=redact(str(message.body)),
                 from_email=message.from_email,
                 to=message.to,
             )
+            for content, mimetype in getattr(message, "alternatives", []):
+                copy.attach_alternative(redact(str(content)), mimetype)
             cleaned.append(copy)
         super().send_messages(cleaned)
         return len(email_messages)

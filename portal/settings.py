@@ -153,6 +153,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_FORMS = {"signup": "complaints.forms.SignupForm"}
+# E-mail subjects are exactly what templates/account/email/ says: no "[site] " prefix.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 
 # Internationalisation: the interface speaks Kazakh, Russian and English.
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en")
