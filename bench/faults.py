@@ -6,7 +6,7 @@ Starts a private redis-server on a free port and one real Celery worker (prefork
 process) against it and a private PostgreSQL database (DATABASE_URL, by default
 postgres://postgres@127.0.0.1:5432/opic_faults, created and migrated when missing). This
 process plays the web server: it signs and submits real cases with
-``complaints.services.communication_submit``. For each fault it runs ``--trials`` trials:
+``complaints.submission.communication_submit``. For each fault it runs ``--trials`` trials:
 
 - ``redis-down``: Redis is shut down just before signing, the case is signed, Redis is started
   again (empty, as a Redis without persistence comes back);
@@ -270,7 +270,7 @@ def sign(communication: Any) -> bool:
     """Sign and submit as the filing wizard does, the send after commit included; False on an error."""
     from django.db import transaction
 
-    from complaints.services import communication_submit
+    from complaints.submission import communication_submit
 
     try:
         with transaction.atomic():

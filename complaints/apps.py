@@ -9,13 +9,12 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        import portal.checks  # noqa: F401  (registers the portal's system checks)
+        # App loading, not a cycle: these modules register things once the models are ready
+        # (the portal's system checks, the object permissions with `rules`, the Celery tasks and
+        # the dossiers' render sender, the sweep on requests).
+        import portal.checks  # noqa: F401, PLC0415
 
-        from . import (
-            deadlines,  # noqa: F401  (recomputes deadlines when the dates they hang on change)
-            permissions,  # noqa: F401  (registers the object permissions with `rules`)
-            request_sweep,
-        )
+        from . import permissions, request_sweep, tasks  # noqa: F401, PLC0415
 
         request_finished.connect(
             request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"

@@ -34,6 +34,7 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
@@ -50,6 +51,10 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from kombu.exceptions import KombuError
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+from redis.exceptions import RedisError
 
 from . import dossier_labels
 from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
@@ -213,7 +218,6 @@ def _article(instrument: str, number: int, language: str, labels: dict[str, str]
 def _annexes(
     communication: Communication, labels: dict[str, str], redact: Redactor | Plain, include: bool
 ) -> list[Annex]:
-    from pypdf import PdfReader
 
     annexes = []
     pages_left = MAX_COMMUNICATION_PAGES  # annexes stored before the budget existed stop here
@@ -436,7 +440,9 @@ def _font_bytes(name: str) -> bytes:
 
 
 def _fetcher(annexes: list[Annex]) -> Any:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    # WeasyPrint needs Pango from the system: it is loaded when a dossier is laid out, so that a
+    # machine without it still starts and the system check portal.E002 can say what to install.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
     images = {str(a.number): a for a in annexes if a.mode == "image"}
 
@@ -477,9 +483,6 @@ def _draw_annex_pages(pdf: bytes, targets: list[tuple[int, bytes, int]]) -> byte
     Each annex page becomes a Form XObject drawn inside the annex area, scaled to fit; it is
     marked as an artifact, since the tagged caption above it describes it.
     """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
-
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
     readers: dict[int, PdfReader] = {}
     area_x0, area_y0 = MARGIN_LEFT * MM, MARGIN_BOTTOM * MM
@@ -540,7 +543,7 @@ def _draw_annex_pages(pdf: bytes, targets: list[tuple[int, bytes, int]]) -> byte
 
 def dossier_pdf(source: DossierSource) -> bytes:
     """Lay out ``source`` and merge its annexes; return the PDF."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415  (a system library: see _fetcher)
 
     document = HTML(
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
@@ -669,13 +672,6 @@ MAX_ATTEMPTS = 10
 REDRIVE_BATCH = 500
 
 
-def _broker_errors() -> tuple[type[BaseException], ...]:
-    from kombu.exceptions import KombuError
-    from redis.exceptions import RedisError
-
-    return (KombuError, RedisError, OSError)
-
-
 def _send_overdue(dossier: Dossier, now: Any, after: float) -> bool:
     """Whether no send of ``dossier`` is known to have succeeded, or the last one is ``after`` s old."""
     if dossier.sent_at is None:
@@ -696,6 +692,18 @@ def _render_stuck(dossier: Dossier, now: Any) -> bool:
     return (now - started).total_seconds() >= _stuck_after()
 
 
+# How a dossier's render reaches the workers. complaints.tasks, the layer above this module,
+# registers it when it is imported (at app loading: complaints.apps imports it), so the domain
+# code here never imports the task layer.
+RenderSender = Callable[[int], object]
+_render_sender: RenderSender | None = None
+
+
+def register_render_sender(send: RenderSender) -> None:
+    global _render_sender
+    _render_sender = send
+
+
 def dossier_send(*, dossier_id: int) -> bool:
     """Send the rendering task of one dossier to the workers; return whether the broker took it.
 
@@ -705,11 +713,11 @@ def dossier_send(*, dossier_id: int) -> bool:
     (the dossier row is the result), so the send does not touch the result backend: with Redis
     down, subscribing to the result would retry for 20 s and then raise a RuntimeError.
     """
-    from .tasks import render_dossier
-
+    if _render_sender is None:
+        raise RuntimeError("complaints.tasks registers the render sender; it was not imported")
     try:
-        render_dossier.apply_async((dossier_id,), ignore_result=True)
-    except _broker_errors():
+        _render_sender(dossier_id)
+    except (KombuError, RedisError, OSError):
         logger.warning(
             "dossier %s: the broker is unreachable; the re-drive will send it again",
             dossier_id,
@@ -826,7 +834,6 @@ def _set_status(dossier_id: int, status: str, failure: str, detail: str) -> Doss
 
 
 def _store(dossier_id: int, pdf: bytes, source: DossierSource, final_attempt: bool) -> Dossier | None:
-    from pypdf import PdfReader
 
     digest = hashlib.sha256(pdf).hexdigest()
     pages = len(PdfReader(io.BytesIO(pdf)).pages)

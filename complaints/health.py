@@ -11,8 +11,11 @@ from __future__ import annotations
 import threading
 import time
 
+import redis
 from django.conf import settings
 from django.db import DatabaseError, connection
+
+from portal.celery import app
 
 WORKER_MEMO_SECONDS = 30.0
 _worker_memo: tuple[float, str] | None = None
@@ -32,8 +35,6 @@ def redis_health() -> str:
     url = getattr(settings, "REDIS_URL", "")
     if not url:
         return "not configured"
-    import redis  # the client that the cache and Celery use
-
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
         client.ping()
@@ -50,8 +51,6 @@ def worker_health() -> str:
     memo = _worker_memo
     if memo is not None and time.monotonic() - memo[0] < WORKER_MEMO_SECONDS:
         return memo[1]
-    from portal.celery import app
-
     try:
         answer = "ok" if app.control.ping(timeout=0.5) else "down"
     except Exception:  # any broker error means no worker can be reached

@@ -64,7 +64,7 @@ class TransitionRequest:
     note: str = ""
 
 
-# A draft becomes "submitted" only by being signed: complaints.services.communication_submit checks
+# A draft becomes "submitted" only by being signed: complaints.submission.communication_submit checks
 # the signature, the consent and the child's answers first, then calls communication_record_submission.
 SIGNED_ONLY = frozenset({Status.SUBMITTED})
 

@@ -44,6 +44,15 @@ def render_dossier(self: Any, dossier_id: int) -> str | None:
     return dossier.status if dossier is not None else None
 
 
+def _send_render(dossier_id: int) -> object:
+    # Nobody waits for the result (the Dossier row is the result): with Redis down, subscribing
+    # to it would retry for 20 s and then raise.
+    return render_dossier.apply_async((dossier_id,), ignore_result=True)
+
+
+dossiers.register_render_sender(_send_render)
+
+
 @shared_task(acks_late=True)
 def redrive_dossiers() -> dict[str, int]:
     """Celery beat, every minute: send again the dossiers still owed (a failed send, a lost worker)."""

@@ -17,26 +17,16 @@ from .casework import CaseworkError, case_add_note, case_assign, case_colleagues
 from .filters import case_list
 from .forms import TransitionForm
 from .health import health
+from .invitation_views import invitations_context
 from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from .models import Communication, Organisation, User
 from .pagination import paginate_capped
 from .permissions import communication_access
+from .review_views import triage_context
 from .selectors import communication_assessment, communication_list_for_user, communication_timeline
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
 CASE_LIST_COUNT_CAP = 1000
-
-
-def invitations_context(user: User, communication: Communication) -> dict[str, Any]:
-    from .invitation_views import invitations_context as context  # that module imports this one
-
-    return context(user, communication)
-
-
-def review_context(request: HttpRequest, communication: Communication) -> dict[str, Any]:
-    from .review_views import triage_context  # the review pages import this module
-
-    return triage_context(request, communication)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -76,7 +66,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "events": communication_timeline(communication=communication, include_private=can_transition),
         "assessment": assessment,
         "can_edit": user.has_perm("complaints.change_communication", communication),
-        **review_context(request, communication),
+        **triage_context(request, communication),
         **casework_context(user, communication),
         **invitations_context(user, communication),
         "invited_to_answer": user.has_perm("complaints.answer_communication", communication),

@@ -10,8 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .forms import state_choices
-from .models import Communication, DomesticRemedy, OtherProcedure, Person
+from .models import Communication, Document, DomesticRemedy, OtherProcedure, Person
 from .rights import catalogue_in, situations
+from .textlang import parse_articles
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]
@@ -287,8 +288,6 @@ class RightsForm(TranslationsMixin, forms.Form):
         self.initial.setdefault("explanation", next((c.explanation for c in claims if c.explanation), ""))
 
     def clean_articles(self) -> list[tuple[str, int]]:
-        from .textlang import parse_articles
-
         try:
             return parse_articles(self.cleaned_data["articles"])
         except ValueError as error:
@@ -439,8 +438,6 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, PNG or JPEG, at most 10 MB)"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .models import Document
-
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
             (value, label) for value, label in Document.Kind.choices if value not in ("committee", "state")

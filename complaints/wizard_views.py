@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,49 +21,30 @@ from admissibility import Assessment
 from . import wizard_forms as wf
 from .documents import DocumentRejected, document_add, document_remove
 from .help import help_contacts
-from .models import Communication, Document, Person, User
+from .models import Communication, Document, User
 from .permissions import communication_access
 from .rights import catalogue_in
 from .selectors import communication_assessment
 from .services import (
     DraftRefused,
     StaleVersion,
-    SubmissionRefused,
     communication_save_step,
-    communication_set_claims,
-    communication_submit,
     draft_start,
     drafting_organisations,
-    remedies_renumber,
 )
+from .submission import SubmissionRefused, communication_submit
 from .textlang import needs_translation
 from .wizard import (
-    FIXED_FOR_CHILD,
     GLOSSARY,
     STEP_BY_SLUG,
     STEP_FOR_CRITERION,
     Step,
     applicable_steps,
-    drafted_for_child,
     is_child_mode,
     neighbours,
     victims_needing_consent,
 )
-
-
-@dataclass
-class Page:
-    """The forms of one step, bound or not, and how to save them."""
-
-    form: forms.BaseForm | None = None
-    formset: Any = None
-    fields: dict[str, Any] = field(default_factory=dict)
-
-    def is_valid(self) -> bool:
-        valid = self.form.is_valid() if self.form is not None else True
-        if self.formset is not None:
-            valid = self.formset.is_valid() and valid
-        return valid
+from .wizard_pages import PAGES, Page
 
 
 def _user(request: HttpRequest) -> User:
@@ -97,74 +76,10 @@ def _screens(communication: Communication, step: Step) -> int:
     return max(len(screens_of(step, build_page(step, communication, None, None, None).form)), 1)
 
 
-def _person(communication: Communication, role: str) -> Person:
-    return communication.people.filter(role=role).first() or Person(communication=communication, role=role)
-
-
 def build_page(step: Step, communication: Communication, data: Any, files: Any, screen: int | None) -> Page:
     """Return the forms of ``step``, bound to ``data`` when it is not None."""
+    page = PAGES[step.slug].build(communication, data, files)
     c = communication
-    form: forms.ModelForm
-    if step.slug == "who":
-        form = wf.WhoForm(data, instance=c, initial={"author_is_victim": str(c.author_is_victim)})
-        if c.author_is_victim is None:
-            form.initial["author_is_victim"] = None
-        if drafted_for_child(c):  # adult mode, written for the child: nothing to choose here
-            for name in FIXED_FOR_CHILD:
-                del form.fields[name]
-        page = Page(form)
-    elif step.slug == "author":
-        form = wf.AuthorForm(data, instance=_person(c, Person.Role.AUTHOR), prefix="author")
-        if c.author_is_victim:
-            del form.fields["relationship_to_victim"]
-            form.fields["date_of_birth"].required = True
-        page = Page(form)
-    elif step.slug == "victims":
-        page = Page(formset=wf.VictimFormSet(data, instance=c, prefix="victims"))
-    elif step.slug == "consent":
-        victims = c.people.filter(role=Person.Role.VICTIM)
-        page = Page(formset=wf.ConsentFormSet(data, queryset=victims, prefix="consent"))
-    elif step.slug == "representative":
-        representative = _person(c, Person.Role.REPRESENTATIVE)
-        page = Page(
-            wf.RepresentativeForm(
-                data,
-                instance=representative,
-                prefix="rep",
-                initial={"has_representative": str(representative.pk is not None)},
-            )
-        )
-    elif step.slug == "state":
-        page = Page(wf.StateForm(data, instance=c))
-    elif step.slug == "facts":
-        page = Page(wf.FactsForm(data, instance=c))
-    elif step.slug == "rights":
-        page = Page(wf.RightsForm(data, communication=c))
-    elif step.slug == "remedies":
-        page = Page(
-            wf.RemediesForm(data, initial={"exhausted": wf.to_choice(c.remedies_exhausted)}),
-            wf.RemedyFormSet(data, instance=c, prefix="remedies"),
-        )
-    elif step.slug == "remedies-exception":
-        page = Page(wf.ExceptionForm(data, instance=c))
-    elif step.slug == "late":
-        page = Page(wf.LateForm(data, instance=c))
-    elif step.slug == "procedures":
-        page = Page(
-            wf.ProceduresForm(data, instance=c), wf.ProcedureFormSet(data, instance=c, prefix="procedures")
-        )
-    elif step.slug == "protection":
-        page = Page(wf.ProtectionForm(data, instance=c))
-    elif step.slug == "requests":
-        page = Page(wf.RequestsForm(data, instance=c))
-    elif step.slug == "confidentiality":
-        page = Page(wf.ConfidentialityForm(data, instance=c))
-    elif step.slug == "documents":
-        page = Page(wf.DocumentForm(data, files))
-    elif step.slug == "sign":
-        page = Page(wf.SignForm(data, initial={"signed_name": c.signed_name}))
-    else:  # review
-        page = Page()
     if isinstance(page.form, wf.TranslationsMixin):
         page.form.add_translation_fields(c)
     if page.form is not None and is_child_mode(c):
@@ -176,64 +91,10 @@ def save_page(
     step: Step, page: Page, communication: Communication, actor: User, version: int
 ) -> Communication:
     """Save a valid page through the services, in one versioned transaction."""
-    form, formset = page.form, page.formset
-    fields: dict[str, Any] = {}
-    write = None
-    if isinstance(form, wf.TranslationsMixin):
-        merged = {**communication.translations, **form.translations()}
+    fields, write = PAGES[step.slug].save(page, communication)
+    if isinstance(page.form, wf.TranslationsMixin):
+        merged = {**communication.translations, **page.form.translations()}
         fields["translations"] = {name: text for name, text in merged.items() if text}
-    if step.slug in {
-        "who",
-        "state",
-        "facts",
-        "remedies-exception",
-        "late",
-        "protection",
-        "requests",
-        "confidentiality",
-        "procedures",
-    }:
-        assert isinstance(form, forms.ModelForm)
-        model_fields = {f.name for f in Communication._meta.get_fields()}
-        fields.update({k: v for k, v in form.cleaned_data.items() if k in model_fields})
-        if formset is not None:
-            write = formset.save
-    elif step.slug in {"author", "representative"}:
-        assert isinstance(form, forms.ModelForm)
-
-        def write() -> None:
-            person = form.instance
-            if step.slug == "representative" and not form.cleaned_data.get("has_representative"):
-                if person.pk:
-                    person.delete()
-                return
-            form.save()
-
-    elif step.slug in {"victims", "consent"}:
-        write = formset.save
-    elif step.slug == "rights":
-        assert isinstance(form, wf.RightsForm)
-
-        def write() -> None:
-            communication_set_claims(
-                communication=communication, pairs=form.claims(), explanation=form.cleaned_data["explanation"]
-            )
-
-    elif step.slug == "remedies":
-        assert form is not None
-        fields["remedies_exhausted"] = wf.from_choice(form.cleaned_data["exhausted"])
-
-        def write() -> None:
-            remedies = formset.save(commit=False)
-            for removed in formset.deleted_objects:
-                removed.delete()
-            start = (communication.remedies.aggregate(last=Max("position"))["last"] or 0) + 1
-            for offset, remedy in enumerate(remedies):
-                if remedy.pk is None:
-                    remedy.position = start + offset
-                remedy.save()
-            remedies_renumber(communication=communication)
-
     return communication_save_step(
         communication=communication, expected_version=version, actor=actor, fields=fields, write=write
     )

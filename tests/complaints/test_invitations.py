@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from complaints.models import Communication, Event, Invitation, Person, User
 from complaints.selectors import communication_assessment
-from complaints.services import SubmissionRefused, communication_submit
+from complaints.submission import SubmissionRefused, communication_submit
 
 from ..conftest import World, login
 from ..factories import MembershipFactory, PersonFactory, UserFactory
