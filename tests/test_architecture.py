@@ -93,7 +93,7 @@ GRAPH = {name: imports_of(name, path, set(modules())) for name, path in modules(
 
 def test_every_module_of_the_domain_and_services_lists_exists() -> None:
     names = {name.removeprefix("complaints.") for name in GRAPH}
-    assert (DOMAIN | SERVICES) <= names
+    assert names >= (DOMAIN | SERVICES)
 
 
 @pytest.mark.parametrize("name", sorted(GRAPH))
