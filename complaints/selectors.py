@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from admissibility import Assessment, assess
 
 from .adapters import facts_from_communication, treaty_table
-from .models import Communication, Event
+from .deadlines import deadlines_of_case
+from .dossiers import dossier_variants_for
+from .models import Claim, Communication, Document, DomesticRemedy, Dossier, Event, OtherProcedure, Person
 from .permissions import communications_visible_to
 
 
@@ -32,3 +36,87 @@ def communication_assessment(
     """Return what the admissibility engine finds today (or ``on``), in ``lang``, without saving it."""
     on = on or timezone.localdate()
     return assess(facts_from_communication(communication, assessed_on=on), treaty_table(), lang=lang)
+
+
+# ---- The case page ----
+
+
+def dossier_state(dossier: Dossier) -> dict[str, Any]:
+    """What the status endpoint, the case page and its script show about one dossier."""
+    ready = dossier.status == Dossier.Status.READY and bool(dossier.file)
+    return {
+        "id": dossier.pk,
+        "variant": dossier.variant,
+        "status": dossier.status,
+        "label": str(dossier.get_status_display()),
+        "pending": dossier.status in (Dossier.Status.QUEUED, Dossier.Status.RENDERING),
+        "ready": ready,
+        "out_of_date": dossier.is_out_of_date,
+        "failure": str(dossier.get_failure_display()) if dossier.failure else "",
+        "pages": dossier.page_count if ready else None,
+        "size": dossier.size if ready else None,
+        "sha256": dossier.sha256 if ready else "",
+        "finished_at": dossier.finished_at.isoformat() if ready and dossier.finished_at else None,
+        "download_url": reverse("complaints:dossier_download", args=[dossier.pk]) if ready else "",
+    }
+
+
+def case_tracking(*, communication: Communication, user: Any) -> dict[str, Any]:
+    """The deadlines and dossiers of a case, as ``user`` may see them."""
+    variants = dossier_variants_for(user, communication)
+    existing = {
+        d.variant: d for d in Dossier.objects.filter(communication=communication, variant__in=variants)
+    }
+    return {
+        "visible": bool(variants),
+        "today": timezone.localdate(),
+        "deadlines": list(deadlines_of_case(communication=communication)),
+        "dossiers": [
+            {
+                "variant": variant,
+                "label": Dossier.Variant(variant).label,
+                "state": dossier_state(existing[variant]) if variant in existing else None,
+            }
+            for variant in variants
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """Everything the case page reads about one case, for one user: one selector, no reads in templates."""
+
+    communication: Communication
+    people: list[Person]
+    claims: list[Claim]
+    remedies: list[DomesticRemedy]
+    procedures: list[OtherProcedure]
+    documents: list[Document]
+    events: list[Event]
+    assessment: Assessment
+    can_edit: bool
+    can_transition: bool
+    invited_to_answer: bool
+    tracking: dict[str, Any]
+
+    def as_context(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def case_page(*, user: Any, communication: Communication, lang: str) -> CasePage:
+    """Return what the case page of ``communication`` shows to ``user`` (who may see it)."""
+    can_transition = user.has_perm("complaints.transition_communication", communication)
+    return CasePage(
+        communication=communication,
+        people=list(communication.people.all()),
+        claims=list(communication.claims.all()),
+        remedies=list(communication.remedies.all()),
+        procedures=list(communication.other_procedures.all()),
+        documents=list(communication.documents.all()),
+        events=list(communication_timeline(communication=communication, include_private=can_transition)),
+        assessment=communication_assessment(communication=communication, lang=lang),
+        can_edit=user.has_perm("complaints.change_communication", communication),
+        can_transition=can_transition,
+        invited_to_answer=user.has_perm("complaints.answer_communication", communication),
+        tracking=case_tracking(communication=communication, user=user),
+    )

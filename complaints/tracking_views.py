@@ -39,7 +39,8 @@ from .deadlines import (
 )
 from .dossiers import RenderBudgetSpent, dossier_request, dossier_variants_for
 from .models import Communication, Dossier, InterimMeasuresReport, User
-from .permissions import communication_access, communications_visible_to
+from .permissions import communication_access
+from .selectors import communications_visible_to, dossier_state
 
 
 def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:
@@ -51,26 +52,6 @@ def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:
     if dossier is None or dossier.variant not in dossier_variants_for(request.user, dossier.communication):
         raise Http404
     return dossier
-
-
-def dossier_state(dossier: Dossier) -> dict[str, Any]:
-    """What the status endpoint, the case page and its script show about one dossier."""
-    ready = dossier.status == Dossier.Status.READY and bool(dossier.file)
-    return {
-        "id": dossier.pk,
-        "variant": dossier.variant,
-        "status": dossier.status,
-        "label": str(dossier.get_status_display()),
-        "pending": dossier.status in (Dossier.Status.QUEUED, Dossier.Status.RENDERING),
-        "ready": ready,
-        "out_of_date": dossier.is_out_of_date,
-        "failure": str(dossier.get_failure_display()) if dossier.failure else "",
-        "pages": dossier.page_count if ready else None,
-        "size": dossier.size if ready else None,
-        "sha256": dossier.sha256 if ready else "",
-        "finished_at": dossier.finished_at.isoformat() if ready and dossier.finished_at else None,
-        "download_url": reverse("complaints:dossier_download", args=[dossier.pk]) if ready else "",
-    }
 
 
 @login_required

@@ -23,7 +23,11 @@ from .models import Communication, Organisation, User
 from .pagination import paginate_capped
 from .permissions import communication_access
 from .review_views import triage_context
-from .selectors import communication_assessment, communication_list_for_user, communication_timeline
+from .selectors import (
+    case_page,
+    communication_list_for_user,
+)
+from .tracking_views import interim_measures_form
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
 CASE_LIST_COUNT_CAP = 1000
@@ -54,26 +58,20 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
     communication = communication_access(request.user, reference)
     user = request.user
     assert isinstance(user, User)
-    can_transition = user.has_perm("complaints.transition_communication", communication)
-    assessment = communication_assessment(communication=communication, lang=get_language() or "en")
+    page = case_page(user=user, communication=communication, lang=get_language() or "en")
+    tracking = dict(page.tracking)
+    if page.can_transition:
+        tracking["interim_form"] = interim_measures_form(communication)
     context = {
-        "communication": communication,
-        "people": communication.people.all(),
-        "claims": communication.claims.all(),
-        "remedies": communication.remedies.all(),
-        "procedures": communication.other_procedures.all(),
-        "documents": communication.documents.all(),
-        "events": communication_timeline(communication=communication, include_private=can_transition),
-        "assessment": assessment,
-        "can_edit": user.has_perm("complaints.change_communication", communication),
+        **page.as_context(),
+        "tracking": tracking,
         **triage_context(request, communication),
         **casework_context(user, communication),
         **invitations_context(user, communication),
-        "invited_to_answer": user.has_perm("complaints.answer_communication", communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )
-        if can_transition and allowed_transitions(communication)
+        if page.can_transition and allowed_transitions(communication)
         else None,
     }
     return render(request, "complaints/communication_detail.html", context)
