@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Final
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import DateTimePattern, parse_pattern
 from django.utils import translation
@@ -34,7 +34,7 @@ def cldr_locale(language: str) -> Locale:
     code = (language or "en").replace("-", "_")
     try:
         return Locale.parse(_CLDR_CODES.get(code.lower(), code))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return Locale.parse(_CLDR_CODES["en"])
 
 
