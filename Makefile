@@ -77,9 +77,14 @@ lock: $(VENV)/.installed
 	$(VENV)/bin/uv pip compile pyproject.toml --constraint requirements-dev.lock --generate-hashes \
 		--python-version 3.11 -o requirements.lock
 
-## Extract new strings into the kk and ru catalogues, then compile them
+## Extract new strings into the interface catalogues (kk, ru, en: the portal and the admissibility
+## engine) and the dossier's catalogues (the UN languages), then compile them all
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(VENV)/bin/pybabel extract --no-default-keywords -k label:1c,2 --project "OPIC portal" --no-wrap \
+		--omit-header -o locale/dossier.pot complaints/dossier_labels.py
+	$(VENV)/bin/pybabel update -D dossier -i locale/dossier.pot -d locale --no-wrap --ignore-obsolete \
+		--no-fuzzy-matching
 	$(PY) manage.py compilemessages --ignore=.venv
 
 demo: $(VENV)/.installed

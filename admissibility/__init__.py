@@ -1,13 +1,14 @@
 """Pre-check a communication to the Committee on the Rights of the Child (OPIC arts. 1, 5, 7, 20).
 
 Pure Python: no Django, no I/O, no clock. Facts in (``parse_facts`` or the dataclasses), findings
-out (``assess``). The engine is a pre-check for caseworkers and children, not a legal decision:
-only the Committee decides admissibility.
+out (``assess``). Its words come from gettext catalogues that the caller loads and hands over
+with ``install_languages`` (see ``admissibility.messages``). The engine is a pre-check for
+caseworkers and children, not a legal decision: only the Committee decides admissibility.
 """
 
 from admissibility.dates import add_months, add_years
 from admissibility.engine import CRITERIA, CRITERION_IDS, assess, assessment_to_dict, verdict_of
-from admissibility.messages import LANGUAGES
+from admissibility.messages import LANGUAGES, Language, install_languages
 from admissibility.model import (
     Assessment,
     Author,
@@ -42,6 +43,7 @@ __all__ = [
     "FactsError",
     "Finding",
     "Instrument",
+    "Language",
     "OtherProcedure",
     "Outcome",
     "ProcedureStatus",
@@ -53,6 +55,7 @@ __all__ = [
     "add_years",
     "assess",
     "assessment_to_dict",
+    "install_languages",
     "parse_facts",
     "verdict_of",
 ]

@@ -60,14 +60,14 @@ def _finding(criterion: str, citation: str, outcome: Outcome, t: Language, parts
 
 
 # Findings whose words have no placeholder never change: build each one once per language.
-_FIXED: dict[tuple[str, str, Outcome, str], Finding] = {}
+_FIXED: dict[tuple[Language, str, Outcome, str], Finding] = {}
 
 
 def _one(criterion: str, citation: str, outcome: Outcome, t: Language, msg: Msg, **values: str) -> Finding:
     if values:
         reason, child = t.pairs[msg]
         return Finding(criterion, outcome, reason.format_map(values), child.format_map(values), citation)
-    key = (t.code, criterion, outcome, msg)
+    key = (t, criterion, outcome, msg)
     found = _FIXED.get(key)
     if found is None:
         reason, child = t.render(msg, values)
@@ -102,10 +102,10 @@ def state_party(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], la
     """OPIC-1-3: the State must be a party, with the Protocol in force on the assessment date."""
     t = language(lang)
     cid, cite = "OPIC-1-3", "OPIC art. 1(3)"
-    state = facts.state
-    if state is None:
+    if facts.state is None:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S13_STATE_UNKNOWN)
-    status = treaty.get(state)
+    status = treaty.get(facts.state)
+    state = t.state(facts.state)
     if status is None:
         return _one(cid, cite, NOT_MET, t, Msg.S13_NOT_PARTY, state=state)
     if not status.opic_party:
@@ -132,10 +132,10 @@ def accepted_instruments(
     invoked = [protocol for protocol in OPTIONAL_PROTOCOLS if protocol in used]
     if not invoked:
         return _one(cid, cite, MET, t, Msg.S12_NONE)
-    state = facts.state
-    if state is None:
+    if facts.state is None:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S12_STATE_UNKNOWN, instruments=t.instruments(invoked))
-    status = treaty.get(state)
+    status = treaty.get(facts.state)
+    state = t.state(facts.state)
     not_party: list[Instrument] = []
     unknown: list[Instrument] = []
     for protocol in invoked:
@@ -414,7 +414,7 @@ def ratione_temporis(
     eif = entry_into_force(facts, treaty)
     if eif is None:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_EIF_UNKNOWN)
-    values = {"state": facts.state or "", "eif": t.date(eif)}
+    values = {"state": t.state(facts.state or ""), "eif": t.date(eif)}
     happened = facts.facts
     if happened.continuing is True:
         return _one(cid, cite, MET, t, Msg.S7G_CONTINUING, **values)

@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import gettext
 import threading
 import time
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 
-from admissibility import CommunicationFacts, StateStatus, parse_facts
+from django.conf import settings
 
+from admissibility import LANGUAGES, CommunicationFacts, Language, StateStatus, install_languages, parse_facts
+
+from . import cldr
 from .models import Communication, Person, TreatyStatus
+
+
+def engine_language(code: str) -> Language:
+    """Return the engine's words in ``code``: the portal's gettext catalogue, CLDR dates and State names."""
+    catalogue = gettext.NullTranslations()
+    for path in reversed(settings.LOCALE_PATHS):  # the first path wins, as in Django
+        found = gettext.translation("django", localedir=path, languages=[code], fallback=True)
+        if not isinstance(found, gettext.GNUTranslations):
+            continue
+        found.add_fallback(catalogue)
+        catalogue = found
+    return Language(
+        code,
+        catalogue,
+        date_text=partial(cldr.long_date, language=code),
+        state_name=partial(cldr.state_name, language=code),
+    )
+
+
+def engine_languages_install() -> None:
+    """Load the engine's catalogues (``locale/<lang>/LC_MESSAGES/django.mo``) and hand them to it."""
+    install_languages(engine_language(code) for code in LANGUAGES)
+
 
 # The treaty table is read from the database and kept in this process for a minute: it changes a
 # few times a year, and no page may depend on Redis being up to know which States are parties.

@@ -11,11 +11,12 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         # App loading, not a cycle: these modules register things once the models are ready
         # (the portal's system checks, the object permissions with `rules`, the Celery tasks and
-        # the dossiers' render sender, the sweep on requests).
+        # the dossiers' render sender, the sweep on requests, the engine's languages).
         import portal.checks  # noqa: F401, PLC0415
 
-        from . import permissions, request_sweep, tasks  # noqa: F401, PLC0415
+        from . import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
 
+        adapters.engine_languages_install()
         request_finished.connect(
             request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"
         )

@@ -7,9 +7,11 @@ annexes in section 12 gives the page on which each one begins.
 
 How it is made, in one WeasyPrint pass:
 
-1. ``dossier_build`` reads the communication and renders ``templates/pdf/dossier.html`` with the
-   labels of its UN language (complaints.dossier_labels). Every page of every PDF annex becomes
-   an empty placeholder page with only its caption; the list of annexes points at them with
+1. ``dossier_build`` reads the communication and renders ``templates/pdf/dossier.html`` in its UN
+   language (``translation.override``), with the labels of that language's ``dossier`` gettext
+   catalogue (complaints.dossier_labels) and CLDR's dates and names (complaints.cldr). Every page
+   of every PDF annex becomes an empty placeholder page with only its caption; the list of annexes
+   points at them with
    ``target-counter``, so page numbers are right without a second pass.
 2. ``dossier_pdf`` lets WeasyPrint lay it out as tagged PDF/UA-1 with the bundled DejaVu Sans
    (static/fonts), then draws each annex page onto its placeholder as a Form XObject with pypdf
@@ -56,7 +58,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 from redis.exceptions import RedisError
 
-from . import dossier_labels
+from . import cldr, dossier_labels
 from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from .documents import inspect as document_inspect
 from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
@@ -287,6 +289,11 @@ def dossier_build(*, communication: Communication, variant: str = Dossier.Varian
 
 
 def _build_once(communication: Communication, variant: str) -> DossierSource:
+    with translation.override(communication.dossier_language):
+        return _build_in_language(communication, variant)
+
+
+def _build_in_language(communication: Communication, variant: str) -> DossierSource:
     language = communication.dossier_language
     labels = dossier_labels.labels_for(language)
     redacted = variant == Dossier.Variant.REDACTED
@@ -297,7 +304,11 @@ def _build_once(communication: Communication, variant: str) -> DossierSource:
     victims = [p for p in people if p.role == Person.Role.VICTIM]
     representatives = [p for p in people if p.role == Person.Role.REPRESENTATIVE]
     treaty = TreatyStatus.objects.filter(iso3=communication.state).first()
-    state_name = f"{treaty.name} ({treaty.iso3})" if treaty else communication.state or labels["not_stated"]
+    state_name = (
+        cldr.state_name(communication.state, dossier_labels.labels_language(language))
+        if communication.state
+        else labels["not_stated"]
+    )
 
     def free(name: str) -> dict[str, str]:
         return _free(communication, name, getattr(communication, name), redact, labels)

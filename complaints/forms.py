@@ -8,8 +8,10 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import cldr
 from .lifecycle import TransitionRequest
 from .models import Communication, Invitation, Person, TreatyStatus, User
 
@@ -29,8 +31,15 @@ class SignupForm(AllauthSignupForm):
 
 
 def state_choices() -> list[tuple[str, Any]]:
-    parties = TreatyStatus.objects.filter(opic_status=TreatyStatus.OpicStatus.PARTY).order_by("name")
-    return [("", _("Choose the country")), *((row.iso3, row.name) for row in parties)]
+    """Return the States parties, named and sorted in the reader's language (CLDR)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    parties = TreatyStatus.objects.filter(opic_status=TreatyStatus.OpicStatus.PARTY).values_list(
+        "iso3", flat=True
+    )
+    named = sorted(
+        ((iso3, cldr.state_name(iso3, language)) for iso3 in parties), key=lambda row: row[1].casefold()
+    )
+    return [("", _("Choose the country")), *named]
 
 
 class TransitionForm(forms.Form):

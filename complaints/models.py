@@ -18,7 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .cldr import state_name
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 
@@ -130,7 +133,8 @@ class TreatyStatus(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.iso3})"
+        """Return the State's name in the active language (CLDR); ``name`` is UNTC's English name."""
+        return state_name(self.iso3, get_language() or settings.LANGUAGE_CODE)
 
 
 class Communication(models.Model):

@@ -7,12 +7,15 @@ from datetime import timedelta
 from statistics import median
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import cldr
 from .filters import with_next_deadline
 from .models import Communication, Deadline, Event, Membership, Organisation, Triage, User
 
@@ -114,6 +117,7 @@ def review_triage(
 def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
     """Return the figures of the statistics page for ``cases`` (each figure also as a table)."""
     today = timezone.localdate()
+    language = get_language() or settings.LANGUAGE_CODE
     by_status = dict(cases.values_list("status").annotate(n=Count("pk")).order_by())
     by_state = list(
         cases.exclude(state="").values_list("state").annotate(n=Count("pk")).order_by("-n", "state")
@@ -150,7 +154,7 @@ def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
     labels = dict(Communication.Status.choices)
     return {
         "by_status": [(labels[key], by_status.get(key, 0)) for key in Communication.Status.values],
-        "by_state": by_state,
+        "by_state": [(cldr.state_name(iso3, language), n) for iso3, n in by_state],
         "by_article": [(f"CRC {article}", n) for article, n in by_article],
         "by_month": by_month,
         "deadlines": [(_("Met in time"), outcome["met"]), (_("Missed"), outcome["missed"])],

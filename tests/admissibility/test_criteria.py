@@ -43,8 +43,8 @@ def check(criterion: str, changes: dict[str, Any], expected: Outcome, mentions: 
             ("7 May 2024",),
             id="on the day before it entered into force",
         ),
-        pytest.param({"state": "FRA"}, NOT_MET, ("FRA",), id="a state missing from the treaty table"),
-        pytest.param({"state": "AUT"}, NOT_MET, ("AUT",), id="a state that only signed"),
+        pytest.param({"state": "FRA"}, NOT_MET, ("France",), id="a state missing from the treaty table"),
+        pytest.param({"state": "AUT"}, NOT_MET, ("Austria",), id="a state that only signed"),
         pytest.param({"state": None}, REVIEW, (), id="an unknown state"),
         pytest.param({"state": DROP}, REVIEW, (), id="an absent state"),
         pytest.param({"state": "XXU"}, REVIEW, ("XXU",), id="a party whose entry into force date is unknown"),
@@ -88,7 +88,7 @@ CRC_CLAIM = {"instrument": "CRC", "article": 19, "explanation": "Hit at school."
         ),
         pytest.param({"state": None, "claims": [OPAC_CLAIM]}, REVIEW, ("OPAC",), id="an unknown state"),
         pytest.param(
-            {"state": "FRA", "claims": [OPAC_CLAIM]}, REVIEW, ("FRA",), id="a state missing from the table"
+            {"state": "FRA", "claims": [OPAC_CLAIM]}, REVIEW, ("France",), id="a state missing from the table"
         ),
         pytest.param({"claims": None}, MET, (), id="no claims recorded"),
     ],
@@ -473,7 +473,7 @@ def test_the_temporal_finding_tells_the_child_the_day_from_which_the_committee_c
     result = finding("OPIC-7-g", {"facts": {"start": "2023-06-01", "end": "2024-03-01"}})
     assert result.outcome is NOT_MET
     assert result.reason == (
-        "The Protocol entered into force for KAZ on 7 May 2024; "
+        "The Protocol entered into force for Kazakhstan on 7 May 2024; "
         "the facts ended on 1 March 2024 and did not continue."
     )
     assert "7 May 2024" in result.child_reason

@@ -477,3 +477,22 @@ def test_the_command_renders_by_id_or_reference(world: World, tmp_path: Path, ca
     assert world.mine.people.get().family_name not in " ".join(text_of(by_reference.read_bytes()))
     with pytest.raises(SystemExit):
         call_command("render_dossier", "not-a-reference", "--out", str(by_id))
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "date_written"),
+    [
+        ("ru", "Казахстан", "1 мая 2025 г."),
+        ("fr", "Kazakhstan", "1 mai 2025"),
+        ("es", "Kazajistán", "1 de mayo de 2025"),
+        ("en", "Kazakhstan", "1 May 2025"),
+    ],
+)
+def test_the_dossier_names_the_state_and_writes_dates_in_its_language(
+    case: Communication, language: str, state: str, date_written: str
+) -> None:
+    Communication.objects.filter(pk=case.pk).update(dossier_language=language)
+    html = dossiers.dossier_build(communication=case).html
+    assert f"<td>{state}</td>" in html
+    assert "KAZ" not in html
+    assert date_written in html  # the signature's date

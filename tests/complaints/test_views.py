@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from complaints.forms import state_choices
 from complaints.models import Communication, Event
 
 from ..conftest import World, login
@@ -207,3 +208,32 @@ def test_a_caseworker_cannot_mark_a_draft_submitted_through_the_api(world: World
     assert response.status_code == 400
     world.mine.refresh_from_db()
     assert world.mine.status == Communication.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("kk", "Қазақстан"), ("ru", "Казахстан"), ("en", "Kazakhstan")]
+)
+def test_the_case_page_and_the_case_list_name_the_state_in_the_readers_language(
+    world: World, language: str, name: str
+) -> None:
+    client = login(world.filer)
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    assert world.mine.state == "KAZ"
+    for url in (world.mine.get_absolute_url(), reverse("complaints:dashboard")):
+        page = client.get(url).content.decode()
+        assert name in page, url
+        assert "KAZ" not in page, url
+        assert "Kazakhstan (KAZ)" not in page, url
+
+
+@pytest.mark.parametrize(("language", "name"), [("kk", "Қазақстан"), ("ru", "Казахстан")])
+def test_the_wizard_lists_the_states_parties_by_their_names_in_the_readers_language(
+    language: str, name: str
+) -> None:
+    with translation.override(language):
+        choices = state_choices()
+    assert dict(choices)["KAZ"] == name
+    names = [label for code, label in choices if code]
+    assert len(names) > 40
+    assert names == sorted(names, key=str.casefold)
+    assert not any("(" in label for label in names)
