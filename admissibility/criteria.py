@@ -19,6 +19,7 @@ from typing import Final
 from admissibility.dates import add_years, is_adult_on
 from admissibility.messages import Language, Msg, language
 from admissibility.model import (
+    Claim,
     CommunicationFacts,
     Consent,
     Finding,
@@ -27,6 +28,7 @@ from admissibility.model import (
     ProcedureStatus,
     RemedyException,
     StateStatus,
+    Victim,
 )
 
 MET: Final = Outcome.MET
@@ -225,6 +227,70 @@ def in_writing(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lan
 # --- OPIC art. 7(c) -------------------------------------------------------------------------
 
 
+def _claims_parts(claims: tuple[Claim, ...] | None, t: Language) -> tuple[list[Part], list[Part]]:
+    """What the claims say under 7(c): (blocking, doubtful) parts."""
+    blocking: list[Part] = []
+    doubtful: list[Part] = []
+    if claims is None:
+        return [], [(Msg.S7C_CLAIMS_UNKNOWN, {})]
+    if not claims:
+        return [(Msg.S7C_NO_CLAIMS, {})], []
+    valid = 0
+    invalid: list[tuple[str, int]] = []
+    incomplete: list[int] = []
+    unexplained: list[int] = []
+    for n, claim in enumerate(claims, 1):
+        instrument, article = claim.instrument, claim.article
+        last = RIGHTS_ARTICLES.get(instrument) if instrument is not None else None
+        if instrument is None or last is None or article is None:
+            incomplete.append(n)
+        elif article <= last:
+            valid += 1
+        else:
+            invalid.append((instrument, article))
+        if _blank(claim.explanation):
+            unexplained.append(n)
+    if invalid and not valid and not incomplete:
+        blocking.append((Msg.S7C_ONLY_INVALID, {"articles": t.articles(invalid)}))
+    elif invalid:
+        doubtful.append((Msg.S7C_SOME_INVALID, {"articles": t.articles(invalid)}))
+    if incomplete:
+        doubtful.append((Msg.S7C_INCOMPLETE, {"claims": t.numbers(incomplete)}))
+    if unexplained:
+        doubtful.append((Msg.S7C_EXPLANATION, {"claims": t.numbers(unexplained)}))
+    return blocking, doubtful
+
+
+def _victims_parts(
+    victims: tuple[Victim, ...], start: date | None, t: Language
+) -> tuple[list[Part], list[Part], str]:
+    """Whether the victims were children when the facts began: (blocking, doubtful, start as text)."""
+    if not victims:
+        return [], [(Msg.S7C_NO_VICTIMS, {})], ""
+    if start is None:
+        return [], [(Msg.S7C_START_UNKNOWN, {})], ""
+    start_text = t.date(start)
+    adults: list[int] = []
+    unknown: list[int] = []
+    children = 0
+    for n, victim in enumerate(victims, 1):
+        if victim.date_of_birth is None:
+            unknown.append(n)
+        elif is_adult_on(victim.date_of_birth, start):
+            adults.append(n)
+        else:
+            children += 1
+    blocking: list[Part] = []
+    doubtful: list[Part] = []
+    if adults and not children:
+        blocking.append((Msg.S7C_ALL_ADULTS, {"start": start_text}))
+    elif adults:
+        doubtful.append((Msg.S7C_SOME_ADULTS, {"start": start_text, "victims": t.numbers(adults)}))
+    if unknown:
+        doubtful.append((Msg.S7C_DOB_UNKNOWN, {"victims": t.numbers(unknown)}))
+    return blocking, doubtful, start_text
+
+
 def compatibility(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
     """OPIC-7-c: claims must rely on rights of the Convention or its Protocols, held by children.
 
@@ -232,64 +298,10 @@ def compatibility(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], 
     """
     t = language(lang)
     cid, cite = "OPIC-7-c", "OPIC art. 7(c)"
-    blocking: list[Part] = []
-    doubtful: list[Part] = []
-
-    claims = facts.claims
-    if claims is None:
-        doubtful.append((Msg.S7C_CLAIMS_UNKNOWN, {}))
-    elif not claims:
-        blocking.append((Msg.S7C_NO_CLAIMS, {}))
-    else:
-        valid = 0
-        invalid: list[tuple[str, int]] = []
-        incomplete: list[int] = []
-        unexplained: list[int] = []
-        for n, claim in enumerate(claims, 1):
-            instrument, article = claim.instrument, claim.article
-            last = RIGHTS_ARTICLES.get(instrument) if instrument is not None else None
-            if instrument is None or last is None or article is None:
-                incomplete.append(n)
-            elif article <= last:
-                valid += 1
-            else:
-                invalid.append((instrument, article))
-            if _blank(claim.explanation):
-                unexplained.append(n)
-        if invalid and not valid and not incomplete:
-            blocking.append((Msg.S7C_ONLY_INVALID, {"articles": t.articles(invalid)}))
-        elif invalid:
-            doubtful.append((Msg.S7C_SOME_INVALID, {"articles": t.articles(invalid)}))
-        if incomplete:
-            doubtful.append((Msg.S7C_INCOMPLETE, {"claims": t.numbers(incomplete)}))
-        if unexplained:
-            doubtful.append((Msg.S7C_EXPLANATION, {"claims": t.numbers(unexplained)}))
-
-    victims = facts.victims or ()
-    start = facts.facts.start
-    start_text = ""
-    if not victims:
-        doubtful.append((Msg.S7C_NO_VICTIMS, {}))
-    elif start is None:
-        doubtful.append((Msg.S7C_START_UNKNOWN, {}))
-    else:
-        start_text = t.date(start)
-        adults: list[int] = []
-        unknown: list[int] = []
-        children = 0
-        for n, victim in enumerate(victims, 1):
-            if victim.date_of_birth is None:
-                unknown.append(n)
-            elif is_adult_on(victim.date_of_birth, start):
-                adults.append(n)
-            else:
-                children += 1
-        if adults and not children:
-            blocking.append((Msg.S7C_ALL_ADULTS, {"start": start_text}))
-        elif adults:
-            doubtful.append((Msg.S7C_SOME_ADULTS, {"start": start_text, "victims": t.numbers(adults)}))
-        if unknown:
-            doubtful.append((Msg.S7C_DOB_UNKNOWN, {"victims": t.numbers(unknown)}))
+    blocking, doubtful = _claims_parts(facts.claims, t)
+    more_blocking, more_doubtful, start_text = _victims_parts(facts.victims or (), facts.facts.start, t)
+    blocking += more_blocking
+    doubtful += more_doubtful
 
     if blocking:
         return _finding(cid, cite, NOT_MET, t, blocking + doubtful)
