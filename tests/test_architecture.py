@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DOMAIN = {
     "adapters",
+    "cldr",
     "deadline_rules",
     "dossier_labels",
     "help",
