@@ -20,3 +20,18 @@ class ComplaintsConfig(AppConfig):
         request_finished.connect(
             request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"
         )
+
+        from allauth.account import signals as account_signals  # noqa: PLC0415
+        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
+
+        from .accounts import enrolment_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
+
+        user_logged_in.connect(enrolment_start_on_log_in, dispatch_uid="enrolment_start_on_log_in")
+
+        # A new password (changed, reset, or set for the first time) revokes the API tokens.
+        for signal in (
+            account_signals.password_changed,
+            account_signals.password_reset,
+            account_signals.password_set,
+        ):
+            signal.connect(tokens_revoke_on_password_change, dispatch_uid="tokens_revoke_on_password_change")

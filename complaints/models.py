@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,10 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
+    # Part of what signs the user's sessions: a new value ends every session at once ("Sign out
+    # everywhere", complaints.accounts.user_sign_out_everywhere). Empty for an account never signed
+    # out that way, which keeps Django's own session hash.
+    session_salt = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -52,6 +57,18 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email or self.username
+
+    @property
+    def is_staff_role(self) -> bool:
+        """Whether the account works on other people's cases: caseworker, reviewer or administrator."""
+        return self.role != self.Role.FILER or self.is_staff or self.is_superuser
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django signs a session with an HMAC of the password; the salt joins it, so that changing
+        # either ends the user's sessions everywhere.
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = f"{self.password}:{self.session_salt}" if self.session_salt else self.password
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class Organisation(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitation_views, review_views, tracking_views, views, wizard_views
+from . import account_views, invitation_views, review_views, tracking_views, views, wizard_views
 
 app_name = "complaints"
 
@@ -31,6 +31,14 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/answer/", invitation_views.invitation_answer, name="invitation_answer"),
     path("invite/<str:invite_token>/", invitation_views.invitation_open, name="invitation_open"),
+    path("account/", account_views.account, name="account"),
+    path("account/token/new/", account_views.account_token_new, name="account_token_new"),
+    path("account/token/revoke/", account_views.account_token_revoke, name="account_token_revoke"),
+    path(
+        "account/sign-out-everywhere/",
+        account_views.account_sign_out_everywhere,
+        name="account_sign_out_everywhere",
+    ),
     path("review/", review_views.queue, name="review_queue"),
     path("review/statistics/", review_views.statistics, name="review_statistics"),
     path("review/<uuid:reference>/<slug:action>/", review_views.act, name="review_act"),

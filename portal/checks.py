@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
 SECRET_KEY_MIN_LENGTH = 50
@@ -66,3 +66,18 @@ def weasyprint_libraries_check(app_configs: Any = None, **kwargs: Any) -> list[C
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def email_verification_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Warn that sign-up tells who has an account unless e-mail verification is mandatory."""
+    if str(getattr(settings, "ACCOUNT_EMAIL_VERIFICATION", "mandatory")).lower() == "mandatory":
+        return []
+    return [
+        Warning(
+            "ACCOUNT_EMAIL_VERIFICATION is not 'mandatory': signing up with an address that already has "
+            "an account then says so, which tells anyone who has an account on the portal.",
+            hint="Leave ACCOUNT_EMAIL_VERIFICATION at its default, mandatory, in production.",
+            id="portal.W001",
+        )
+    ]

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rules",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "complaints.middleware.StaffIdleTimeoutMiddleware",
+    "complaints.middleware.SecondFactorRequiredMiddleware",
     "complaints.middleware.PrivacyHeadersMiddleware",
 ]
 
@@ -151,10 +154,41 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_FORMS = {"signup": "complaints.forms.SignupForm"}
 # E-mail subjects are exactly what templates/account/email/ says: no "[site] " prefix.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "complaints.account_adapter.AccountAdapter"
+# Password reset and sign-up answer the same whether or not an address has an account (sign-up
+# can only keep that promise while e-mail verification is mandatory: portal.W001 says so).
+ACCOUNT_PREVENT_ENUMERATION = True
+# Log-in limits. Wrong passwords are counted per account (a few per 5 minutes; its owner gets an
+# e-mail when the limit trips) and per client address much more generously, because a school or an
+# NGO office signs in from one address: fifty people there must get in within a minute, and one
+# person guessing must not lock the others out. Log-in attempts as such are limited per address only
+# against floods. Failed second-factor codes count under login_failed too (per account).
+ACCOUNT_RATE_LIMITS = {
+    "login": "300/m/ip",
+    "login_failed": "100/5m/ip,5/5m/key",
+}
+# The client's address, for those limits. Behind a TLS proxy (docker-compose.yml) every request comes
+# from the proxy: set the number of proxies in front of the portal that append to X-Forwarded-For
+# (default 0: the header is ignored, as anyone can forge it), or the header a single trusted proxy
+# sets to the client's address (e.g. X-Real-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+
+# Second factor (django-allauth's MFA): required of caseworkers, reviewers and administrators
+# before they see any case (complaints.middleware.SecondFactorRequiredMiddleware and the API's
+# authentication classes), offered to filers on their account page.
+MFA_ADAPTER = "complaints.account_adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "OPIC portal"
+# WebAuthn needs HTTPS, except on localhost; development over plain HTTP elsewhere may allow it.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# A signed-in staff session ends after this many seconds without a request (filers keep
+# SESSION_COOKIE_AGE).
+STAFF_SESSION_IDLE_TIMEOUT = env.int("STAFF_SESSION_IDLE_TIMEOUT", default=30 * 60)
 
 # Internationalisation: the interface speaks Kazakh, Russian and English.
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en")
@@ -262,8 +296,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # The token first: a refused token then answers 401 with a WWW-Authenticate header.
+        "complaints.api.authentication.ExpiringTokenAuthentication",
+        "complaints.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # JSON nested too deep, too large or with NaN or lone surrogates is a 400, never a server error.
@@ -279,6 +314,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"assess": env.str("ASSESS_RATE", default="120/min")},
 }
+# An API token stops working this many seconds after it was made (default 30 days); it also dies
+# with a password change or reset, with "Sign out everywhere", and can be revoked on the account page.
+API_TOKEN_MAX_AGE = env.int("API_TOKEN_MAX_AGE", default=30 * 24 * 60 * 60)
 SPECTACULAR_SETTINGS = {
     "TITLE": "OPIC portal API",
     "DESCRIPTION": "Communications to the UN Committee on the Rights of the Child under OPIC.",

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import os
 import socket
+import struct
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +40,14 @@ def _fast_password_hashing(settings: Any) -> None:
 def _no_deadline_sweep_on_requests(settings: Any) -> None:
     """Requests of a test sweep no deadlines (tests/complaints/test_request_sweep.py switches it on)."""
     settings.DEADLINE_SWEEP_ON_REQUESTS = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: the log-in limits counted there start from nothing."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -151,9 +164,20 @@ def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:
 
 
 def login(user: User) -> Client:
+    user.refresh_from_db(fields=["password", "session_salt"])  # what signs the session, as stored now
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The authenticator app's six-digit code for ``secret`` (RFC 6238: HMAC-SHA1, 30-second steps)."""
+    key = base64.b32decode(secret, casefold=True)
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 def _reachable(url: str, default_port: int) -> bool:

@@ -6,6 +6,7 @@ from datetime import date
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 
 from complaints.models import (
     Claim,
@@ -18,6 +19,8 @@ from complaints.models import (
 )
 
 PASSWORD = "a-long-test-password-42"
+# The authenticator-app secret of every enrolled test user (complaints staff must have a second factor).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
@@ -37,6 +40,16 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         if create:
             user.save()
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def second_factor(user: User, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """Enrol an authenticator app (TOTP_SECRET): by default for staff, who must have one.
+
+        ``second_factor=False`` gives a staff user who has not enrolled yet; ``True`` enrols a filer.
+        """
+        enrol = (user.role != User.Role.FILER or user.is_superuser) if extracted is None else extracted
+        if create and enrol:
+            TOTP.activate(user, TOTP_SECRET)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):

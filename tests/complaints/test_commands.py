@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import decrypt
 from django.core.management import CommandError, call_command
 
 from complaints.models import Communication, TreatyStatus, User
@@ -202,3 +204,17 @@ def test_seed_demo_loads_every_role_and_status_and_is_safe_to_run_twice() -> Non
     assert {u.role for u in User.objects.all()} == set(User.Role.values)
     assert set(Communication.objects.values_list("status", flat=True)) == set(Communication.Status.values)
     assert User.objects.filter(username="child").count() == 1
+
+
+def test_seed_demo_enrols_the_staff_accounts_with_an_authenticator_app_and_prints_their_secrets() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    call_command("seed_demo", stdout=first)
+    call_command("seed_demo", stdout=second)
+
+    for user in User.objects.filter(username__in=["caseworker", "reviewer", "admin"]):
+        secret = decrypt(Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).data["secret"])
+        assert f"secret {secret}" in first.getvalue()
+        assert f"otpauth://totp/{user.email.replace('@', '%40')}?secret={secret}" in first.getvalue()
+        assert f"secret {secret}" in second.getvalue(), "a second run prints the same secret"
+    child = User.objects.get(username="child")
+    assert not Authenticator.objects.filter(user=child).exists()

@@ -64,7 +64,8 @@ def owned_object(model: type[Model], world: World) -> Model | Unknown:
 
 
 def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
-    names = list(pattern.pattern.regex.groupindex)
+    # Every argument of the route, those of an enclosing include() too (allauth's WebAuthn keys).
+    names = list(dict.fromkeys(re.findall(r"<(?:\w+:)?(\w+)>", route)))
     kwargs: dict[str, Any] = {}
     model: type[Model] | None = None
     if namespace == "admin:" and pattern.name and "_" in pattern.name:

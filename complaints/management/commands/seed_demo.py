@@ -1,4 +1,9 @@
-"""Demo data: a user for every role, an NGO, an ombudsman office, and a case in every status."""
+"""Demo data: a user for every role, an NGO, an ombudsman office, and a case in every status.
+
+The staff accounts (caseworker, reviewer, administrator) must sign in with a second factor: each is
+enrolled with an authenticator-app secret generated on the first run, which every run prints with its
+otpauth:// address, for a developer to add to an authenticator app.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -108,6 +118,16 @@ class Command(BaseCommand):
         for email, _first, _last, role, kind, _su in USERS:
             label = f"{role}{f' ({kind})' if kind else ''}"
             self.stdout.write(f"  {email:<24} password {DEMO_PASSWORD:<16} {label}")
+        self.stdout.write(
+            "Staff accounts also ask for a code from an authenticator app. Add each secret below to one "
+            "(type it in, or open the otpauth:// address):"
+        )
+        for email, *_rest in USERS:
+            user = users[email]
+            if user.is_staff_role:
+                secret = self._second_factor(user)
+                url = get_mfa_adapter().build_totp_url(user, secret)
+                self.stdout.write(f"  {email:<24} secret {secret}\n  {'':<24} {url}")
 
     def _user(self, email: str, first: str, last: str, role: str, kind: str, superuser: bool) -> User:
         user, created = User.objects.get_or_create(
@@ -129,6 +149,16 @@ class Command(BaseCommand):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         return user
+
+    def _second_factor(self, user: User) -> str:
+        """Enrol ``user`` with an authenticator app (and recovery codes) once; return its secret."""
+        existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if existing is not None:
+            return decrypt(existing.data["secret"])
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        RecoveryCodes.activate(user)
+        return secret
 
     def _cases(self, users: dict[str, User], ngo: Organisation, office: Organisation) -> None:
         today = timezone.localdate()
