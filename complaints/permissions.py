@@ -100,6 +100,16 @@ def is_draft(user: Any, obj: Any = None) -> bool:
 
 
 @rules.predicate
+def is_in_review(user: Any, obj: Any = None) -> bool:
+    """Sent and not yet closed: the cases an ombudsman office reviews (its queue shows no other)."""
+    communication = _as_communication(obj)
+    return communication is not None and communication.status not in (
+        Communication.Status.DRAFT,
+        Communication.Status.CLOSED,
+    )
+
+
+@rules.predicate
 def is_filer_of_draft(user: Any, obj: Any) -> bool:
     communication = _as_communication(obj)
     return (
@@ -158,7 +168,7 @@ may_draft = is_draft & (is_administrator | is_filer_of_draft | is_handling_casew
 rules.add_perm("complaints.change_communication", may_draft)
 rules.add_perm("complaints.delete_communication", is_draft & (is_administrator | is_filer_of_draft))
 rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
-rules.add_perm("complaints.triage_communication", is_administrator | is_routed_reviewer)
+rules.add_perm("complaints.triage_communication", is_in_review & (is_administrator | is_routed_reviewer))
 rules.add_perm("complaints.manage_communication", is_administrator | is_handling_caseworker)
 # Invite the child or a parent to review a draft; answer such an invitation.
 rules.add_perm("complaints.invite_communication", is_draft & (is_administrator | is_handling_caseworker))

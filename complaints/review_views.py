@@ -75,9 +75,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 def act(request: HttpRequest, reference: str, action: str) -> HttpResponse:
     """Claim, release, hand over or triage one case of the queue."""
     reviewer = _reviewer(request)
-    communication = communication_access(request.user, reference)
-    if not reviewer.has_perm("complaints.triage_communication", communication):
-        raise PermissionDenied
+    communication = communication_access(request.user, reference, "triage")
     try:
         if action == "claim":
             review_claim(communication=communication, reviewer=reviewer)
