@@ -294,9 +294,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # The token first: a refused token then answers 401 with a WWW-Authenticate header.
-        "complaints.api.authentication.ExpiringTokenAuthentication",
         "complaints.api.authentication.SessionAuthentication",
+        "complaints.api.authentication.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
