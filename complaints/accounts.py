@@ -24,6 +24,8 @@ from .models import User
 SECOND_FACTOR_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 # When a staff member without a second factor signed in (see complaints.account_adapter).
 ENROLMENT_SESSION_KEY = "portal_second_factor_enrolment"
+# When a staff member last made a request (complaints.middleware.StaffIdleTimeoutMiddleware).
+IDLE_SESSION_KEY = "portal_last_activity"
 
 
 def user_needs_second_factor(user: Any) -> bool:
@@ -66,9 +68,12 @@ def user_sign_out_everywhere(*, user: User) -> None:
     user_tokens_revoke(user=user)
 
 
-def enrolment_start_on_log_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    """Note in the session when a staff member who must set up a second factor signs in."""
-    if request is not None and hasattr(request, "session") and user_needs_second_factor(user):
+def session_start_on_log_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """Start a staff session's idle clock; note when one who must set up a second factor signed in."""
+    if request is None or not hasattr(request, "session") or not getattr(user, "is_staff_role", False):
+        return
+    request.session[IDLE_SESSION_KEY] = int(time.time())
+    if user_needs_second_factor(user):
         request.session[ENROLMENT_SESSION_KEY] = time.time()
 
 

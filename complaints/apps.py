@@ -24,9 +24,9 @@ class ComplaintsConfig(AppConfig):
         from allauth.account import signals as account_signals  # noqa: PLC0415
         from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
-        from .accounts import enrolment_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
+        from .accounts import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
 
-        user_logged_in.connect(enrolment_start_on_log_in, dispatch_uid="enrolment_start_on_log_in")
+        user_logged_in.connect(session_start_on_log_in, dispatch_uid="session_start_on_log_in")
 
         # A new password (changed, reset, or set for the first time) revokes the API tokens.
         for signal in (

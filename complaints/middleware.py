@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .accounts import user_needs_second_factor
+from .accounts import IDLE_SESSION_KEY, user_needs_second_factor
 
 
 class PrivacyHeadersMiddleware:
@@ -76,15 +76,12 @@ class SecondFactorRequiredMiddleware:
         return self.get_response(request)
 
 
-IDLE_SESSION_KEY = "portal_last_activity"
-
-
 class StaffIdleTimeoutMiddleware:
     """End a staff session after ``settings.STAFF_SESSION_IDLE_TIMEOUT`` seconds without a request.
 
     A caseworker's laptop left open in a shared office should not keep children's cases on screen.
-    Filers keep the ordinary session age. The time of the last request is kept in the session, written
-    at most once a minute.
+    Filers keep the ordinary session age. The clock starts at log-in; the time of the last request is
+    kept in the session, written at most once a minute.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -169,6 +169,8 @@ rules.add_perm("complaints.change_communication", may_draft)
 rules.add_perm("complaints.delete_communication", is_draft & (is_administrator | is_filer_of_draft))
 rules.add_perm("complaints.transition_communication", is_administrator | is_handling_caseworker)
 rules.add_perm("complaints.triage_communication", is_in_review & (is_administrator | is_routed_reviewer))
+# The office's own record of its review (internal notes): read by the office whatever the status.
+rules.add_perm("complaints.read_review_communication", is_administrator | is_routed_reviewer)
 rules.add_perm("complaints.manage_communication", is_administrator | is_handling_caseworker)
 # Invite the child or a parent to review a draft; answer such an invitation.
 rules.add_perm("complaints.invite_communication", is_draft & (is_administrator | is_handling_caseworker))

@@ -122,6 +122,7 @@ def triage_context(request: HttpRequest, communication: Communication) -> dict[s
     return {
         "triages": communication.triages.select_related("decided_by").order_by("-decided_at"),
         "can_triage": can_triage,
+        "reads_review": user.has_perm("complaints.read_review_communication", communication),
         "triage_form": TriageForm() if can_triage else None,
         "colleagues": _colleagues(user, communication) if can_triage else [],
     }

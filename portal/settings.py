@@ -296,9 +296,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # The token first: a refused token then answers 401 with a WWW-Authenticate header.
-        "complaints.api.authentication.ExpiringTokenAuthentication",
         "complaints.api.authentication.SessionAuthentication",
+        "complaints.api.authentication.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # JSON nested too deep, too large or with NaN or lone surrogates is a 400, never a server error.

@@ -124,7 +124,6 @@ NEXT_STEP: dict[str, str] = {
 class Outcome(Enum):
     ALLOWED = "allowed"
     LOGIN = "redirect to log-in"
-    UNAUTHENTICATED = "401"
     FORBIDDEN = "403"
     NOT_FOUND = "404"
     BOUNCED = "redirect back to the case, refused"
@@ -135,7 +134,6 @@ class Outcome(Enum):
 
 STATUS_CODE = {
     Outcome.LOGIN: 302,
-    Outcome.UNAUTHENTICATED: 401,
     Outcome.FORBIDDEN: 403,
     Outcome.NOT_FOUND: 404,
     Outcome.BOUNCED: 302,
@@ -937,7 +935,7 @@ def refusal(role: str, status: str, action: Action) -> Outcome:
     """How the portal says no: decided by which of its checks comes first for this kind of endpoint."""
     family = action.family
     if role == ANONYMOUS:
-        return Outcome.UNAUTHENTICATED if action.api else Outcome.LOGIN
+        return Outcome.FORBIDDEN if action.api else Outcome.LOGIN
     if family == "review":  # the queue's pages are for ombudsman reviewers before anything else
         if role not in REVIEWERS:
             return Outcome.FORBIDDEN
