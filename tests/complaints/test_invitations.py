@@ -335,20 +335,19 @@ def test_a_child_who_agreed_and_then_asks_for_changes_no_longer_counts_as_agreei
     assert Invitation.objects.get(communication=draft).answer_comment == "My birthday is wrong."
 
 
-def test_withdrawing_the_invitation_does_not_undo_the_childs_no(
-    world: World, draft: Communication, child: User
-) -> None:
+def child_says_no(world: World, draft: Communication, child: User, why: str) -> Client:
+    """Invite the child, who opens the link and declines; return the caseworker's client."""
     path, caseworker = invite(world, draft)
     client = login(child)
     client.post(path)
     client.post(
         reverse("complaints:invitation_answer", args=[draft.reference]),
-        {"answer": "declined", "comment": "Don't send it, I'm afraid."},
+        {"answer": "declined", "comment": why},
     )
-    invitation = Invitation.objects.get(communication=draft)
-    caseworker.post(reverse("complaints:invitation_withdraw", args=[draft.reference, invitation.pk]))
-    invitation.refresh_from_db()
-    assert invitation.revoked_at is not None
+    return caseworker
+
+
+def submitting_is_refused(world: World, draft: Communication) -> None:
     draft.refresh_from_db()
     with pytest.raises(SubmissionRefused, match="do not agree"):
         communication_submit(
@@ -362,25 +361,22 @@ def test_withdrawing_the_invitation_does_not_undo_the_childs_no(
     assert draft.status == Communication.Status.DRAFT
 
 
+def test_withdrawing_the_invitation_does_not_undo_the_childs_no(
+    world: World, draft: Communication, child: User
+) -> None:
+    caseworker = child_says_no(world, draft, child, "Don't send it, I'm afraid.")
+    invitation = Invitation.objects.get(communication=draft)
+    caseworker.post(reverse("complaints:invitation_withdraw", args=[draft.reference, invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    submitting_is_refused(world, draft)
+
+
 def test_recording_without_consent_but_with_no_reason_does_not_lift_the_childs_no(
     world: World, draft: Communication, child: User
 ) -> None:
-    path, _ = invite(world, draft)
-    client = login(child)
-    client.post(path)
-    client.post(
-        reverse("complaints:invitation_answer", args=[draft.reference]),
-        {"answer": "declined", "comment": "No."},
-    )
+    child_says_no(world, draft, child, "No.")
     Person.objects.filter(communication=draft, role="victim").update(
         consent=Person.Consent.WITHOUT_CONSENT_JUSTIFIED, without_consent_reason="  "
     )
-    draft.refresh_from_db()
-    with pytest.raises(SubmissionRefused, match="do not agree"):
-        communication_submit(
-            communication=draft,
-            expected_version=draft.version,
-            signed_name="Caseworker",
-            actor=world.caseworker,
-            submit_anyway=True,
-        )
+    submitting_is_refused(world, draft)
