@@ -152,10 +152,21 @@ def _model_form(form_class: type[forms.ModelForm]) -> Build:
 class StepPage:
     build: Build
     save: Save = save_fields
+    # The fields of the communication itself that this step's answers set (the API offers the same).
+    writes: tuple[str, ...] = ()
+
+
+def _fields_of(form_class: type[forms.ModelForm]) -> tuple[str, ...]:
+    meta: Any = form_class._meta  # ModelFormOptions; its fields are the form's model fields
+    return tuple(meta.fields or ())
+
+
+def _model_page(form_class: type[forms.ModelForm]) -> StepPage:
+    return StepPage(_model_form(form_class), writes=_fields_of(form_class))
 
 
 PAGES: dict[str, StepPage] = {
-    "who": StepPage(_who),
+    "who": StepPage(_who, writes=_fields_of(wf.WhoForm)),
     "author": StepPage(_author, save_person),
     "victims": StepPage(
         lambda c, data, files: Page(formset=wf.VictimFormSet(data, instance=c, prefix="victims")),
@@ -170,8 +181,8 @@ PAGES: dict[str, StepPage] = {
         save_formset,
     ),
     "representative": StepPage(_representative, save_person),
-    "state": StepPage(_model_form(wf.StateForm)),
-    "facts": StepPage(_model_form(wf.FactsForm)),
+    "state": _model_page(wf.StateForm),
+    "facts": _model_page(wf.FactsForm),
     "rights": StepPage(lambda c, data, files: Page(wf.RightsForm(data, communication=c)), save_rights),
     "remedies": StepPage(
         lambda c, data, files: Page(
@@ -179,17 +190,19 @@ PAGES: dict[str, StepPage] = {
             wf.RemedyFormSet(data, instance=c, prefix="remedies"),
         ),
         save_remedies,
+        writes=("remedies_exhausted",),
     ),
-    "remedies-exception": StepPage(_model_form(wf.ExceptionForm)),
-    "late": StepPage(_model_form(wf.LateForm)),
+    "remedies-exception": _model_page(wf.ExceptionForm),
+    "late": _model_page(wf.LateForm),
     "procedures": StepPage(
         lambda c, data, files: Page(
             wf.ProceduresForm(data, instance=c), wf.ProcedureFormSet(data, instance=c, prefix="procedures")
-        )
+        ),
+        writes=_fields_of(wf.ProceduresForm),
     ),
-    "protection": StepPage(_model_form(wf.ProtectionForm)),
-    "requests": StepPage(_model_form(wf.RequestsForm)),
-    "confidentiality": StepPage(_model_form(wf.ConfidentialityForm)),
+    "protection": _model_page(wf.ProtectionForm),
+    "requests": _model_page(wf.RequestsForm),
+    "confidentiality": _model_page(wf.ConfidentialityForm),
     # Documents are added and removed one by one, and signing submits: their own services.
     "documents": StepPage(lambda c, data, files: Page(wf.DocumentForm(data, files)), save_nothing),
     "sign": StepPage(
@@ -199,3 +212,7 @@ PAGES: dict[str, StepPage] = {
 }
 
 assert set(PAGES) == {step.slug for step in STEPS}, "every wizard step declares its page"
+
+# Every field of the communication a draft's steps ask for, in the steps' order: what the API's
+# draft writes accept too.
+COMMUNICATION_FIELDS: tuple[str, ...] = tuple(name for step in STEPS for name in PAGES[step.slug].writes)

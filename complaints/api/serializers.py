@@ -25,6 +25,7 @@ from ..models import (
     Person,
 )
 from ..permissions import communications_visible_to
+from ..wizard_pages import COMMUNICATION_FIELDS
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -220,28 +221,8 @@ class AssessmentSerializer(serializers.Serializer[Any]):
 
 # ---- Writes: drafts and their parts. Only drafts change through the API; the services write. ----
 
-DRAFT_FIELDS = [
-    "title",
-    "state",
-    "dossier_language",
-    "audience",
-    "author_is_victim",
-    "facts_summary",
-    "facts_start",
-    "facts_end",
-    "facts_continuing",
-    "remedies_sought",
-    "remedies_exhausted",
-    "remedies_exception",
-    "remedies_exception_reason",
-    "late_submission_reason",
-    "is_urgent",
-    "interim_measures_requested",
-    "interim_measures_reason",
-    "fears_reprisals",
-    "protection_details",
-    "names_confidential",
-]
+# The fields the wizard's steps declare (complaints.wizard_pages): one list for the wizard and the API.
+DRAFT_FIELDS = list(COMMUNICATION_FIELDS)
 
 
 class DraftCreateSerializer(serializers.ModelSerializer[Communication]):

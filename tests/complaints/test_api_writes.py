@@ -231,3 +231,19 @@ def test_steps_added_through_the_api_are_numbered_in_order_without_ties(world: W
     client.delete(f"/api/v1/remedies/{first.pk}/")
     positions = list(world.mine.remedies.order_by("position").values_list("position", flat=True))
     assert positions == list(range(len(positions)))
+
+
+def test_the_api_writes_exactly_the_fields_the_wizard_steps_declare(world: World) -> None:
+    from complaints.api.serializers import DraftUpdateSerializer
+    from complaints.wizard_pages import COMMUNICATION_FIELDS
+
+    assert set(DraftUpdateSerializer.Meta.fields) == {"version", *COMMUNICATION_FIELDS}
+    world.mine.refresh_from_db()
+    response = api(world.filer).patch(
+        f"/api/v1/communications/{world.mine.reference}/",
+        {"version": world.mine.version, "previously_examined_by_committee": False},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    world.mine.refresh_from_db()
+    assert world.mine.previously_examined_by_committee is False
