@@ -98,5 +98,10 @@ def test_only_the_handling_caseworker_may_record_transitions(world: World) -> No
     assert world.caseworker.has_perm("complaints.transition_communication", world.mine)
     assert not world.caseworker.has_perm("complaints.transition_communication", world.theirs)
     assert not world.filer.has_perm("complaints.transition_communication", world.mine)
-    assert world.reviewer.has_perm("complaints.triage_communication", world.mine)
+    # The office reviews sent, open cases only: not a draft, not a closed case.
+    assert not world.reviewer.has_perm("complaints.triage_communication", world.mine)
+    for status, reviewed in (("submitted", True), ("transmitted", True), ("closed", False)):
+        world.mine.status = status
+        assert world.reviewer.has_perm("complaints.triage_communication", world.mine) is reviewed
+    world.theirs.status = "submitted"
     assert not world.reviewer.has_perm("complaints.triage_communication", world.theirs)
