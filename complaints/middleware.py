@@ -16,12 +16,9 @@ from django.utils.translation import gettext as _
 
 from .accounts import IDLE_SESSION_KEY, user_needs_second_factor
 
-
 # Browser features the portal never uses, switched off for every page (and any frame, were one
 # ever allowed). interest-cohort=() opts out of FLoC-style interest tracking.
-PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
-)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
 class PrivacyHeadersMiddleware:
