@@ -16,6 +16,10 @@ from django.utils.translation import gettext as _
 
 from .accounts import IDLE_SESSION_KEY, user_needs_second_factor
 
+# Browser features the portal never uses, switched off for every page (and any frame, were one
+# ever allowed). interest-cohort=() opts out of FLoC-style interest tracking.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
 
 class PrivacyHeadersMiddleware:
     """Forbid caching of signed-in pages and switch off browser features the portal never uses."""
@@ -27,9 +31,7 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response["Cache-Control"] = "no-store, private"
-        response.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
 

@@ -47,13 +47,30 @@ def driver() -> Iterator[webdriver.Chrome]:
         "--window-size=390,900",
     ):
         options.add_argument(argument)
+    # Keep the console, where Chromium reports every Content-Security-Policy violation.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     browser.set_page_load_timeout(30)
     try:
         yield browser
+        # Whatever the test did, no page it opened may have broken the policy.
+        violations = csp_violations(browser)
+        assert violations == [], f"Content-Security-Policy violations: {violations}"
     finally:
         browser.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def csp_violations(driver: webdriver.Chrome) -> list[str]:
+    """The console messages in which Chromium refused something under the Content-Security-Policy.
+
+    Reading the browser log empties it, so each call reports what happened since the last one.
+    """
+    return [
+        entry["message"]
+        for entry in driver.get_log("browser")
+        if "Content Security Policy" in entry["message"] or "Content-Security-Policy" in entry["message"]
+    ]
 
 
 def sign_in(driver: webdriver.Chrome, base_url: str, user: User) -> None:

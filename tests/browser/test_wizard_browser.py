@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from complaints.models import Communication, Submission, User
 
 from ..factories import UserFactory
-from .conftest import axe_violations, screenshot, sign_in
+from .conftest import axe_violations, csp_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -34,6 +34,8 @@ class Filer:
     def check_page(self) -> None:
         violations = axe_violations(self.driver)
         assert violations == [], f"{self.driver.current_url}: {violations}"
+        refused = csp_violations(self.driver)
+        assert refused == [], f"{self.driver.current_url}: Content-Security-Policy violations: {refused}"
         self.pages_checked += 1
 
     def open(self, path: str) -> None:
