@@ -9,6 +9,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from .conftest import World, login
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -208,3 +212,68 @@ def test_the_check_finds_the_tables_that_used_to_be_in_python(source: str) -> No
 )
 def test_the_check_lets_alphabets_locale_codes_and_english_source_through(source: str) -> None:
     assert translation_tables(source) == []
+
+
+# ---- django-allauth's second-factor pages in Kazakh: allauth ships no kk catalogue, the portal does ----
+
+ALLAUTH_LOCALE = Path(__import__("allauth").__file__).resolve().parent / "locale"
+VENDOR_KK = ROOT / "locale_vendor" / "kk" / "LC_MESSAGES"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{[^}]*\}\}|\{\w*\}")
+
+
+def _mfa_entries(catalogue: polib.POFile) -> list[polib.POEntry]:
+    """Return the entries of ``catalogue`` used by allauth's second-factor code or templates."""
+    return [
+        entry
+        for entry in catalogue
+        if not entry.obsolete
+        and any(path.startswith(("mfa/", "templates/mfa/")) for path, _ in entry.occurrences)
+    ]
+
+
+def test_every_second_factor_message_of_allauth_has_a_kazakh_translation_with_the_same_placeholders() -> None:
+    allauth = _mfa_entries(polib.pofile(str(ALLAUTH_LOCALE / "ru" / "LC_MESSAGES" / "django.po")))
+    kazakh = {(entry.msgctxt, entry.msgid): entry for entry in polib.pofile(str(VENDOR_KK / "django.po"))}
+    assert len(allauth) > 70
+    problems = []
+    for source in allauth:
+        entry = kazakh.get((source.msgctxt, source.msgid))
+        if entry is None or entry.fuzzy or not entry.translated():
+            problems.append(f"untranslated: {source.msgid!r}")
+            continue
+        translations = list(entry.msgstr_plural.values()) if source.msgid_plural else [entry.msgstr]
+        expected = sorted(PLACEHOLDER.findall(source.msgid_plural or source.msgid))
+        problems += [
+            f"placeholders differ: {source.msgid!r}"
+            for text in translations
+            if not text or sorted(PLACEHOLDER.findall(text)) != expected
+        ]
+    assert problems == [], f"{len(problems)} in locale_vendor/kk: {problems[:10]}"
+
+
+def test_the_compiled_vendor_catalogue_matches_its_source() -> None:
+    source = polib.pofile(str(VENDOR_KK / "django.po"))
+    compiled = polib.mofile(str(VENDOR_KK / "django.mo"))
+    expected = {(e.msgctxt, e.msgid): e.msgstr for e in source.translated_entries() if not e.msgid_plural}
+    actual = {(e.msgctxt, e.msgid): e.msgstr for e in compiled if not e.msgid_plural and e.msgid}
+    assert expected.items() <= actual.items(), "run `make messages` to recompile the catalogues"
+
+
+@pytest.mark.django_db
+def test_an_enrolled_caseworker_sees_the_second_factor_page_in_kazakh_without_english_left(
+    world: World,
+) -> None:
+    client = login(world.caseworker)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    response = client.get(reverse("mfa_index"), HTTP_ACCEPT_LANGUAGE="kk")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Аутентификатор қолданбасы" in page
+    assert "Қалпына келтіру кодтары" in page
+    for english in (
+        "Authentication using an authenticator app is active.",
+        "Security Keys",
+        "Recovery Codes",
+        "No security keys have been added.",
+    ):
+        assert english not in page
