@@ -177,6 +177,14 @@ def _too_many_pixels() -> DocumentRejected:
     )
 
 
+def _require_draft(communication: Communication) -> None:
+    """A submitted communication keeps the annexes it was signed with, whoever asks."""
+    if communication.status != Communication.Status.DRAFT:
+        raise DocumentRejected(
+            _("This communication was already submitted: its documents can no longer be added or removed.")
+        )
+
+
 def _check_room(communication: Communication, pages: int) -> None:
     """Refuse a document that would exceed the communication's number of documents or its page budget."""
     page_counts = list(communication.documents.values_list("page_count", flat=True))
@@ -198,12 +206,9 @@ def document_add(
     *, communication: Communication, upload: UploadedFile, kind: str, title: str, actor: User
 ) -> Document:
     """Check and store one annex. On any failure nothing is stored, neither the row nor the file."""
+    _require_draft(communication)
     if upload.size is not None and upload.size > MAX_BYTES:
         raise DocumentRejected(_("This file is larger than 10 MB. Please make it smaller or split it."))
-    if communication.documents.count() >= MAX_DOCUMENTS:
-        raise DocumentRejected(
-            _("A communication can have at most %(limit)d documents.") % {"limit": MAX_DOCUMENTS}
-        )
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise DocumentRejected(_("This file is larger than 10 MB. Please make it smaller or split it."))
@@ -238,10 +243,7 @@ def document_add(
 
 def document_remove(*, document: Document) -> None:
     """Remove an annex of a draft; a submitted communication keeps the annexes it was signed with."""
-    if document.communication.status != Communication.Status.DRAFT:
-        raise DocumentRejected(
-            _("This communication was already submitted: its documents can no longer be removed.")
-        )
+    _require_draft(document.communication)
     storage, name = document.file.storage, document.file.name
     document.delete()
     if name:

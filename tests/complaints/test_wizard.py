@@ -418,6 +418,13 @@ def test_a_caseworker_cannot_remove_an_annex_from_a_submitted_case(world: World)
 
     assert response.status_code == 403
     assert Document.objects.filter(pk=document.pk).exists()
-    with pytest.raises(DocumentRejected, match="can no longer be removed"):
+    with pytest.raises(DocumentRejected, match="can no longer be added or removed"):
         document_remove(document=Document.objects.get(pk=document.pk))  # the service refuses too
     assert Document.objects.filter(pk=document.pk).exists()
+    world.mine.refresh_from_db()
+    upload = SimpleUploadedFile("late.pdf", pdf_bytes(1), content_type="application/pdf")
+    with pytest.raises(DocumentRejected, match="can no longer be added or removed"):
+        document_add(
+            communication=world.mine, upload=upload, kind="other", title="Late", actor=world.caseworker
+        )
+    assert world.mine.documents.count() == 1
