@@ -82,7 +82,7 @@ lock: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
 	$(VENV)/bin/pybabel extract --no-default-keywords -k label:1c,2 --project "OPIC portal" --no-wrap \
-		--omit-header -o locale/dossier.pot complaints/dossier_labels.py
+		--omit-header -o locale/dossier.pot complaints/dossiers/labels.py
 	$(VENV)/bin/pybabel update -D dossier -i locale/dossier.pot -d locale --no-wrap --ignore-obsolete \
 		--no-fuzzy-matching
 	$(PY) manage.py compilemessages --ignore=.venv

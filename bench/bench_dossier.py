@@ -160,7 +160,7 @@ def main() -> int:
         setup_django(Path(workdir))
         from pypdf import PdfReader
 
-        from complaints.dossiers import dossier_build, dossier_pdf
+        from complaints.dossiers.services import dossier_build, dossier_pdf
         from complaints.models import Communication
 
         communication = Communication.objects.get(pk=build_case())

@@ -85,7 +85,7 @@ def run(url: str, total: int, due: int) -> int:
     load(total, due)
     print(f"loaded {total:,} deadlines ({due:,} due on {TODAY}) in {time.perf_counter() - began:.1f} s")
 
-    from complaints.deadlines import deadlines_sweep, deadlines_sweep_batch, reminder_emails_send
+    from complaints.deadlines.services import deadlines_sweep, deadlines_sweep_batch, reminder_emails_send
     from complaints.models import Deadline, DeadlineReminder
 
     with connection.cursor() as cursor:

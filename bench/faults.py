@@ -6,7 +6,7 @@ Starts a private redis-server on a free port and one real Celery worker (prefork
 process) against it and a private PostgreSQL database (DATABASE_URL, by default
 postgres://postgres@127.0.0.1:5432/opic_faults, created and migrated when missing). This
 process plays the web server: it signs and submits real cases with
-``complaints.submission.communication_submit``. For each fault it runs ``--trials`` trials:
+``complaints.filing.submission.communication_submit``. For each fault it runs ``--trials`` trials:
 
 - ``redis-down``: Redis is shut down just before signing, the case is signed, Redis is started
   again (empty, as a Redis without persistence comes back);
@@ -270,7 +270,7 @@ def sign(communication: Any) -> bool:
     """Sign and submit as the filing wizard does, the send after commit included; False on an error."""
     from django.db import transaction
 
-    from complaints.submission import communication_submit
+    from complaints.filing.submission import communication_submit
 
     try:
         with transaction.atomic():
@@ -290,7 +290,7 @@ def sign(communication: Any) -> bool:
 class Beat:
     """Run the re-drive every ``tick`` seconds, as beat's minutely task would, and count its sends.
 
-    It runs ``complaints.dossiers.dossiers_redrive`` (the body of the redrive_dossiers task) in this
+    It runs ``complaints.dossiers.services.dossiers_redrive`` (the body of the redrive_dossiers task) in this
     process, so that no result backend is needed to count what it sent.
     """
 
@@ -298,7 +298,7 @@ class Beat:
         self.tick, self.last, self.sends = tick, 0.0, 0
 
     def maybe_tick(self) -> None:
-        from complaints.dossiers import dossiers_redrive
+        from complaints.dossiers.services import dossiers_redrive
 
         if time.monotonic() - self.last < self.tick:
             return

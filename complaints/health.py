@@ -1,7 +1,7 @@
 """What /healthz reports: the database, Redis and the Celery workers, each "ok", "down" or why not checked.
 
 The web process answers pages as long as the database is up (Redis is only a cache and a queue,
-whose losses are recovered: see complaints.dossiers), so the HTTP status follows the database
+whose losses are recovered: see complaints.dossiers.services), so the HTTP status follows the database
 alone; Redis and the workers are reported for monitoring. Asking the workers costs a broadcast,
 so their answer is remembered for half a minute.
 """

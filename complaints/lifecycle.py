@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .deadlines import deadlines_recompute
-from .models import Communication, Event, User
+from complaints.deadlines.services import deadlines_recompute
+from complaints.models import Communication, Event, User
 
 Status = Communication.Status
 
@@ -64,7 +64,7 @@ class TransitionRequest:
     note: str = ""
 
 
-# A draft becomes "submitted" only by being signed: complaints.submission.communication_submit checks
+# A draft becomes "submitted" only by being signed: complaints.filing.submission.communication_submit checks
 # the signature, the consent and the child's answers first, then calls communication_record_submission.
 SIGNED_ONLY = frozenset({Status.SUBMITTED})
 

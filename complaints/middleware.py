@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .accounts import IDLE_SESSION_KEY, user_needs_second_factor
+from complaints.accounts.services import IDLE_SESSION_KEY, user_needs_second_factor
 
 # Browser features the portal never uses, switched off for every page (and any frame, were one
 # ever allowed). interest-cohort=() opts out of FLoC-style interest tracking.
@@ -56,7 +56,7 @@ class SecondFactorRequiredMiddleware:
     """Send a signed-in caseworker, reviewer or administrator without a second factor to set one up.
 
     The single gate of the web pages: no case, list or admin page opens before the account has an
-    authenticator app or a security key (complaints.accounts.user_needs_second_factor).
+    authenticator app or a security key (complaints.accounts.services.user_needs_second_factor).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -22,7 +22,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .cldr import state_name
+from complaints.cldr import state_name
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 
@@ -47,7 +47,7 @@ class User(AbstractUser):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
     # Part of what signs the user's sessions: a new value ends every session at once ("Sign out
-    # everywhere", complaints.accounts.user_sign_out_everywhere). Empty for an account never signed
+    # everywhere", complaints.accounts.services.user_sign_out_everywhere). Empty for an account never signed
     # out that way, which keeps Django's own session hash.
     session_salt = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -319,7 +319,7 @@ class Communication(models.Model):
         verbose_name=_("reviewer working on it"),
     )
     claimed_at = models.DateTimeField(_("taken at"), null=True, blank=True)
-    # The due date of the nearest pending deadline, kept by complaints.deadlines.deadlines_recompute.
+    # The due date of the nearest pending deadline, kept by complaints.deadlines.services.deadlines_recompute.
     next_deadline_on = models.DateField(_("nearest deadline"), null=True, blank=True, editable=False)
 
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -587,8 +587,8 @@ class Submission(models.Model):
 
 
 # ---- Deadlines, reminders and dossiers ----
-# Issue #5. The rules live in complaints/deadline_rules.py (pure Python), the services in
-# complaints/deadlines.py and complaints/dossiers.py; these are only the rows they keep.
+# Issue #5. The rules live in complaints/deadlines/rules.py (pure Python), the services in
+# complaints/deadlines/services.py and complaints/dossiers/services.py; these are only the rows they keep.
 
 
 class InterimMeasuresReport(models.Model):
@@ -611,7 +611,7 @@ class InterimMeasuresReport(models.Model):
 
 
 class Deadline(models.Model):
-    """One time limit of a case, computed by a rule of complaints.deadline_rules from the date it hangs on."""
+    """One time limit of a case, computed by a rule of `deadlines.rules` from the date it hangs on."""
 
     class Kind(models.TextChoices):
         FILING = "filing", _("Filing limit: one year after the final domestic decision")
@@ -823,7 +823,7 @@ class Dossier(models.Model):
     requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     requested_at = models.DateTimeField(_("requested"))
     # When its rendering task last reached the broker: a queued dossier not sent for a while is sent
-    # again by the re-drive (complaints.dossiers.dossiers_redrive); empty when no send has succeeded.
+    # again by the re-drive (complaints.dossiers.services.dossiers_redrive); empty when no send has succeeded.
     sent_at = models.DateTimeField(_("sent to the workers"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -6,7 +6,7 @@ Every HTML view, the admin and the API ask these rules (through ``user.has_perm`
 - A filer sees the communications they filed.
 - A caseworker sees the cases of the NGOs they belong to and the cases shared with those NGOs.
 - An ombudsman reviewer sees the cases routed to their office.
-- A child or parent invited to review a draft (complaints.invitations) sees that case, read only,
+- A child or parent invited to review a draft (complaints.invitations.services) sees that case, read only,
   once they accepted the invitation with their own account and until it is withdrawn.
 - An administrator sees everything; nobody else sees anything.
 """
@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import Communication, Invitation, Membership, Organisation, User
+from complaints.models import Communication, Invitation, Membership, Organisation, User
 
 
 def _organisation_ids(user: User, kind: str) -> list[int]:
@@ -191,7 +191,7 @@ for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document"
 rules.add_perm("complaints.view_internal_dossier", is_administrator | is_handling_caseworker)
 for _model in ("deadline", "deadlinechange", "dossier", "interimmeasuresreport"):
     rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
-# Invitations are made, withdrawn and answered through complaints.invitations only.
+# Invitations are made, withdrawn and answered through complaints.invitations.services only.
 rules.add_perm("complaints.view_invitation", is_administrator | is_handling_caseworker)
 for _action in ("add", "change", "delete"):
     rules.add_perm(f"complaints.{_action}_invitation", is_administrator)

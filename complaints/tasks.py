@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from celery.utils.log import get_task_logger
 
-from .models import Communication
-from .services import communication_assess
+from complaints.deadlines import services as deadlines
+from complaints.dossiers import services as dossiers
+from complaints.models import Communication
+from complaints.services import communication_assess
 
 
 @shared_task(acks_late=True, ignore_result=False)
@@ -18,10 +21,6 @@ def assess_communication(communication_id: int) -> str:
 
 
 # ---- Deadlines, reminders and dossiers (issue #5) ----
-
-from celery.utils.log import get_task_logger  # noqa: E402
-
-from . import deadlines, dossiers  # noqa: E402
 
 task_logger = get_task_logger(__name__)
 EMAIL_CHUNK = 200

@@ -1,6 +1,11 @@
 from django.urls import path
 
-from . import account_views, invitation_views, review_views, tracking_views, views, wizard_views
+from complaints.accounts import views as account_views
+from complaints.casework import views
+from complaints.deadlines import views as tracking_views
+from complaints.filing import views as wizard_views
+from complaints.invitations import views as invitation_views
+from complaints.review import views as review_views
 
 app_name = "complaints"
 

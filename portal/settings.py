@@ -156,10 +156,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_FORMS = {"signup": "complaints.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "complaints.accounts.forms.SignupForm"}
 # E-mail subjects are exactly what templates/account/email/ says: no "[site] " prefix.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_ADAPTER = "complaints.account_adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "complaints.accounts.adapter.AccountAdapter"
 # Password reset and sign-up answer the same whether or not an address has an account (sign-up
 # can only keep that promise while e-mail verification is mandatory: portal.W001 says so).
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -182,7 +182,7 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", d
 # Second factor (django-allauth's MFA): required of caseworkers, reviewers and administrators
 # before they see any case (complaints.middleware.SecondFactorRequiredMiddleware and the API's
 # authentication classes), offered to filers on their account page.
-MFA_ADAPTER = "complaints.account_adapter.MFAAdapter"
+MFA_ADAPTER = "complaints.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "OPIC portal"
@@ -369,5 +369,5 @@ PORTAL_NAME = _("Children's rights complaints portal")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # With tasks run eagerly (no broker, `make run`) nothing runs Celery beat: the web process then runs the
-# hourly deadline sweep itself, at the end of a request (complaints.request_sweep).
+# hourly deadline sweep itself, at the end of a request (complaints.deadlines.request_sweep).
 DEADLINE_SWEEP_ON_REQUESTS = CELERY_TASK_ALWAYS_EAGER

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from complaints import views
+from complaints.casework import views
 
 # ReDoc writes its styles into <style> elements (styled-components) and runs its search in a
 # worker made from a blob: URL, so the API docs page alone allows inline styles (never inline

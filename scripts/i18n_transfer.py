@@ -3,7 +3,7 @@
 Run once, after ``make messages`` had extracted the new entries:
 
     python scripts/i18n_transfer.py engine    # admissibility/messages.py (kk, ru) -> django.po
-    python scripts/i18n_transfer.py dossier   # complaints/dossier_labels.py (ru, fr, es) -> dossier.po
+    python scripts/i18n_transfer.py dossier   # complaints/dossiers/labels.py (ru, fr, es) -> dossier.po
 
 It reads the two modules as they were at commit 52f152e (``git show``), so nothing is
 retranslated by hand: every msgstr is the text the portal showed before. Entries it fills lose
@@ -75,7 +75,7 @@ def engine() -> None:
 
 
 def dossier() -> None:
-    old = old_module("complaints/dossier_labels.py")
+    old = old_module("complaints/dossiers/labels.py")
     for lang in ("ru", "fr", "es", "en"):
         texts: dict[tuple[str | None, str], str] = {
             (key, by_language["en"]): (by_language.get(lang, "") if lang != "en" else "")

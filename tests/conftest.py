@@ -18,8 +18,7 @@ import pytest
 from django.test import Client
 
 from complaints.models import Communication, Organisation, User
-
-from .factories import (
+from tests.factories import (
     ClaimFactory,
     CommunicationFactory,
     DomesticRemedyFactory,
@@ -107,7 +106,7 @@ def world(db: None) -> World:
     feed_token = _their_dossier_notice_and_feed(theirs, secret)
     invite_token = _their_invitation(theirs)
     # Made by factories, not through the services: compute their deadlines as a save would.
-    from complaints.deadlines import deadlines_recompute
+    from complaints.deadlines.services import deadlines_recompute
 
     for communication in (mine, theirs):
         deadlines_recompute(communication=communication)
@@ -118,7 +117,7 @@ def world(db: None) -> World:
 
 def _their_invitation(theirs: Communication) -> str:
     """Invite the stranger's child, by e-mail, to review the stranger's draft; return the link's token."""
-    from complaints.invitations import invitation_create
+    from complaints.invitations.services import invitation_create
 
     child = theirs.people.filter(role="victim").first()
     return invitation_create(
@@ -138,7 +137,7 @@ def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from complaints.calendar import calendar_feed_create
+    from complaints.deadlines.calendar import calendar_feed_create
     from complaints.models import Dossier, Notification
 
     dossier = Dossier(

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from .conftest import World, login
+from tests.conftest import World, login
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -55,7 +55,7 @@ def test_every_language_a_dossier_can_be_written_in_has_a_dossier_catalogue() ->
 
 @pytest.mark.parametrize("language", ["ru", "fr", "es"])
 def test_the_russian_french_and_spanish_dossier_catalogues_translate_every_label(language: str) -> None:
-    from complaints.dossier_labels import LABELLED_LANGUAGES, LABELS
+    from complaints.dossiers.labels import LABELLED_LANGUAGES, LABELS
 
     assert language in LABELLED_LANGUAGES
     catalogue = dossier_catalogue(language)
@@ -82,11 +82,11 @@ CHECKED = ("admissibility", "complaints")
 # Python files that may hold Cyrillic text, and why.
 CYRILLIC_ALLOWED = {
     "complaints/management/commands/seed_demo.py": "the demo data: names and a story in Kazakh and Russian",
-    "complaints/help.py": "the title of a source, quoted as it was published",
+    "complaints/filing/help.py": "the title of a source, quoted as it was published",
 }
 # The one table of States left, and why: it reads the UN Treaty Collection's export, whose English
 # names (``Bolivia (Plurinational State of)``) are input to parse, never shown to anybody.
-STATE_TABLE_ALLOWED = {"complaints/treaty_import.py"}
+STATE_TABLE_ALLOWED = {"complaints/treaty/importer.py"}
 LANGUAGE_CODES = {"en", "ru", "kk", "fr", "es", "ar", "zh"}
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 LOCALE_ID = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})*$")

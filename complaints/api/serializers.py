@@ -12,8 +12,9 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import Direction
 from rest_framework import serializers
 
-from ..lifecycle import TransitionRequest
-from ..models import (
+from complaints.filing.pages import COMMUNICATION_FIELDS
+from complaints.lifecycle import TransitionRequest
+from complaints.models import (
     Claim,
     Communication,
     Deadline,
@@ -24,8 +25,7 @@ from ..models import (
     OtherProcedure,
     Person,
 )
-from ..permissions import communications_visible_to
-from ..wizard_pages import COMMUNICATION_FIELDS
+from complaints.permissions import communications_visible_to
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -221,7 +221,7 @@ class AssessmentSerializer(serializers.Serializer[Any]):
 
 # ---- Writes: drafts and their parts. Only drafts change through the API; the services write. ----
 
-# The fields the wizard's steps declare (complaints.wizard_pages): one list for the wizard and the API.
+# The fields the wizard's steps declare (complaints.filing.pages): one list for the wizard and the API.
 DRAFT_FIELDS = list(COMMUNICATION_FIELDS)
 
 

@@ -6,13 +6,13 @@ from typing import Any
 
 from django import template
 
-from ..invitations import invitations_awaiting_answer
-from ..models import User
+from complaints.invitations.services import invitations_awaiting_answer
+from complaints.models import User
 
 register = template.Library()
 
 
-@register.inclusion_tag("complaints/_awaiting_answer.html", takes_context=True)
+@register.inclusion_tag("complaints/invitations/_awaiting_answer.html", takes_context=True)
 def awaiting_answer(context: dict[str, Any]) -> dict[str, Any]:
     user = context.get("user")
     # Only filers accept invitations: staff lists cost no query for it.

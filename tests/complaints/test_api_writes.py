@@ -6,9 +6,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from complaints.models import Communication, Invitation, Person, User
-
-from ..conftest import World
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.conftest import World
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -235,7 +234,7 @@ def test_steps_added_through_the_api_are_numbered_in_order_without_ties(world: W
 
 def test_the_api_writes_exactly_the_fields_the_wizard_steps_declare(world: World) -> None:
     from complaints.api.serializers import DraftUpdateSerializer
-    from complaints.wizard_pages import COMMUNICATION_FIELDS
+    from complaints.filing.pages import COMMUNICATION_FIELDS
 
     assert set(DraftUpdateSerializer.Meta.fields) == {"version", *COMMUNICATION_FIELDS}
     world.mine.refresh_from_db()

@@ -10,9 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from complaints.models import Communication
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory, PersonFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,7 @@ def handled_cases(world: World, count: int) -> list[Communication]:
 @pytest.fixture
 def count_cap(monkeypatch: pytest.MonkeyPatch) -> int:
     """Count at most 5 cases, so a list longer than the cap takes a few cases, not a thousand."""
-    monkeypatch.setattr("complaints.views.CASE_LIST_COUNT_CAP", 5)
+    monkeypatch.setattr("complaints.casework.views.CASE_LIST_COUNT_CAP", 5)
     return 5
 
 
@@ -120,7 +119,7 @@ def test_a_page_number_out_of_range_or_unreadable_shows_the_first_or_last_page(
     world: World, monkeypatch: pytest.MonkeyPatch, capped: bool, page: str, expected: int
 ) -> None:
     if capped:
-        monkeypatch.setattr("complaints.views.CASE_LIST_COUNT_CAP", 5)
+        monkeypatch.setattr("complaints.casework.views.CASE_LIST_COUNT_CAP", 5)
     handled_cases(world, 30)
     body = case_list(login(world.caseworker), page=page)
     assert (f"Page {expected}" if capped else f"{expected} / 2") in body
@@ -137,7 +136,7 @@ def test_an_empty_case_list_says_so(world: World) -> None:
 def search_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The search lists few matches by id and filters case by case when there are many: test both."""
     if request.param == "case by case":
-        monkeypatch.setattr("complaints.filters.SEARCH_BY_ID_LIMIT", 0)
+        monkeypatch.setattr("complaints.casework.filters.SEARCH_BY_ID_LIMIT", 0)
     return str(request.param)
 
 

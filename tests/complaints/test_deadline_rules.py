@@ -1,4 +1,4 @@
-"""Table tests for every deadline rule (complaints.deadline_rules), with month-end and leap-year cases."""
+"""Table tests for every deadline rule (complaints.deadlines.rules), with month-end and leap-year cases."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from complaints.deadline_rules import (
+from complaints.deadlines.rules import (
     RULE_BY_KIND,
     RULES,
     CaseDates,
@@ -244,7 +244,7 @@ def test_every_rule_cites_its_source() -> None:
 
 def test_the_rules_are_pure_python() -> None:
     tree = ast.parse(
-        Path(__file__).resolve().parents[2].joinpath("complaints", "deadline_rules.py").read_text()
+        Path(__file__).resolve().parents[2].joinpath("complaints", "deadlines", "rules.py").read_text()
     )
     modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
         alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from complaints.deadlines import (
+from complaints.deadlines.services import (
     deadlines_recompute,
     deadlines_sweep,
     deadlines_upcoming,
@@ -32,9 +32,8 @@ from complaints.models import (
     User,
 )
 from complaints.tasks import sweep_deadlines
-
-from ..conftest import World, login
-from ..factories import (
+from tests.conftest import World, login
+from tests.factories import (
     CommunicationFactory,
     DomesticRemedyFactory,
     MembershipFactory,

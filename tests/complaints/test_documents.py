@@ -26,11 +26,10 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from complaints.documents import MAX_COMMUNICATION_PAGES, DocumentRejected, document_add
+from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected, document_add
 from complaints.models import Communication, Document
-
-from ..conftest import World, login
-from ..factories import UserFactory
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

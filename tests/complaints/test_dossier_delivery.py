@@ -1,4 +1,4 @@
-"""Dossier delivery (complaints.dossiers): nothing is lost when the broker or a worker falls.
+"""Dossier delivery (complaints.dossiers.services): nothing is lost when the broker or a worker falls.
 
 The broker failing is simulated by making ``render_dossier.apply_async`` (which ``delay`` calls)
 raise what kombu or redis-py raise when Redis is down.
@@ -15,15 +15,14 @@ from django.conf import settings
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from complaints import dossiers
-from complaints.dossiers import dossier_render, dossier_request
+from complaints.dossiers import services as dossiers
+from complaints.dossiers.services import dossier_render, dossier_request
 from complaints.models import Dossier, Submission
 from complaints.tasks import render_dossier
 from portal.celery import app
-
-from ..conftest import World, login
-from ..factories import UserFactory
-from .test_wizard import fill_parent_case, post
+from tests.complaints.test_wizard import fill_parent_case, post
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

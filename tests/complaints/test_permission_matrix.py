@@ -53,8 +53,7 @@ from complaints.models import (
     Triage,
     User,
 )
-
-from ..factories import (
+from tests.factories import (
     TOTP_SECRET,
     ClaimFactory,
     CommunicationFactory,
@@ -108,7 +107,7 @@ HANDLES = frozenset({HANDLING_CASEWORKER, ADMINISTRATOR})
 # Who may change a draft: its filer, or the people handling it.
 DRAFTS = frozenset({FILER, *HANDLES})
 REVIEWERS = frozenset({ROUTED_REVIEWER, OTHER_REVIEWER})
-# The review queue holds the open cases: submitted and not yet closed (complaints/review.py).
+# The review queue holds the open cases: submitted and not yet closed (complaints/review/services.py).
 IN_THE_QUEUE = frozenset({Status.SUBMITTED, Status.REGISTERED})
 
 # The lifecycle step each status tries to record by hand: the next legal one, except that a draft
@@ -902,7 +901,7 @@ def allowed(role: str, status: str, action: Action) -> bool:
     rule = action.rule
     if rule == "view":  # README, Permissions: visibility is the one rule every page starts from
         return role in SEES
-    if rule == "private":  # private notes stay with the people handling the case (complaints/casework.py)
+    if rule == "private":  # private notes stay with those handling the case (casework/services.py)
         return role in HANDLES
     if rule == "office-note":  # "an internal note stays with the office" (README, Review queue)
         return role in {ROUTED_REVIEWER, ADMINISTRATOR}

@@ -9,10 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaints.models import Communication, Triage, User
-from complaints.review import ReviewError, review_claim, review_hand_over, review_queue, review_triage
-
-from ..conftest import World, login
-from ..factories import ClaimFactory, CommunicationFactory, MembershipFactory
+from complaints.review.services import (
+    ReviewError,
+    review_claim,
+    review_hand_over,
+    review_queue,
+    review_triage,
+)
+from tests.conftest import World, login
+from tests.factories import ClaimFactory, CommunicationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +115,7 @@ def test_the_statistics_page_draws_every_chart_with_a_table(world: World) -> Non
 
 
 def test_the_queue_puts_the_nearest_deadline_first_and_the_case_keeps_it_up_to_date(world: World) -> None:
-    from complaints.deadlines import deadlines_recompute
+    from complaints.deadlines.services import deadlines_recompute
 
     later = routed(world, title="later", status="transmitted", transmitted_on=date(2025, 6, 1))
     sooner = routed(world, title="sooner", status="transmitted", transmitted_on=date(2025, 3, 1))

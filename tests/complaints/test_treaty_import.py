@@ -1,4 +1,4 @@
-"""Tests for complaints.treaty_import: reading the UN Treaty Collection OPIC (IV-11-d) export.
+"""Tests for complaints.treaty.importer: reading the UN Treaty Collection OPIC (IV-11-d) export.
 
 Pure Python; runs without Django settings (``pytest -p no:django``).
 """
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the module is stdlib-only; no Django setup is needed to import it
     sys.path.insert(0, str(ROOT))
 
-from complaints.treaty_import import (  # noqa: E402
+from complaints.treaty.importer import (  # noqa: E402
     COLUMNS,
     entry_into_force,
     iso3_for,

@@ -8,11 +8,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from complaints.forms import state_choices
+from complaints.filing.forms import state_choices
 from complaints.models import Communication, Event
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory
 
 pytestmark = pytest.mark.django_db
 

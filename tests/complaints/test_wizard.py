@@ -15,12 +15,11 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
-from complaints.documents import DocumentRejected, document_add, document_remove
-from complaints.dossiers import RENDER_REQUESTS_PER_HOUR
+from complaints.dossiers.services import RENDER_REQUESTS_PER_HOUR
+from complaints.filing.documents import DocumentRejected, document_add, document_remove
 from complaints.models import Communication, Document, Person, Submission
-
-from ..conftest import World, login
-from ..factories import UserFactory
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from complaints.filters import search_matches
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory, PersonFactory
+from complaints.casework.filters import search_matches
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -52,7 +51,7 @@ def test_the_search_for_part_of_a_name_can_be_answered_from_the_indexes() -> Non
 def test_the_case_list_finds_a_child_by_part_of_the_family_name_on_postgresql(
     world: World, monkeypatch: pytest.MonkeyPatch, by_id_limit: int
 ) -> None:
-    monkeypatch.setattr("complaints.filters.SEARCH_BY_ID_LIMIT", by_id_limit)
+    monkeypatch.setattr("complaints.casework.filters.SEARCH_BY_ID_LIMIT", by_id_limit)
     child = CommunicationFactory.create(organisation=world.ngo, title="School exclusion")
     PersonFactory.create(communication=child, given_name="Dana", family_name="Nurlanovna")
     CommunicationFactory.create(organisation=world.ngo, title="Another case")
@@ -68,9 +67,9 @@ def test_the_case_list_finds_a_child_by_part_of_the_family_name_on_postgresql(
 def test_the_case_list_counts_up_to_its_cap_on_postgresql(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("complaints.views.CASE_LIST_COUNT_CAP", 3)
+    monkeypatch.setattr("complaints.casework.views.CASE_LIST_COUNT_CAP", 3)
     CommunicationFactory.create_batch(3, organisation=world.ngo)
     client = login(world.caseworker)
     assert "More than 3 cases" in client.get(reverse("complaints:dashboard")).content.decode()
-    monkeypatch.setattr("complaints.views.CASE_LIST_COUNT_CAP", 4)
+    monkeypatch.setattr("complaints.casework.views.CASE_LIST_COUNT_CAP", 4)
     assert "4 cases" in client.get(reverse("complaints:dashboard")).content.decode()

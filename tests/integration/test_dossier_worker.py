@@ -13,12 +13,11 @@ from django.db import connection
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from complaints.dossiers import dossier_request
+from complaints.dossiers.services import dossier_request
 from complaints.models import Document, Dossier, Person
 from complaints.tasks import render_dossier
 from portal.celery import app
-
-from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
+from tests.factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.integration
 KAZAKH = "Мектеп баланы мүгедектігіне байланысты қабылдаудан бас тартты"

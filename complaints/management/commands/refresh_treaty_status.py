@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from complaints.treaty import treaty_status_load
-from complaints.treaty_import import parse_untc_export
+from complaints.treaty.importer import parse_untc_export
+from complaints.treaty.status import treaty_status_load
 
 
 class Command(BaseCommand):

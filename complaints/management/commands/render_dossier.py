@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand
 
-from complaints.dossiers import dossier_render_bytes
+from complaints.dossiers.services import dossier_render_bytes
 from complaints.models import Communication, Dossier
 
 

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from complaints.invitations import invitation_accept, invitation_create
+from complaints.invitations.services import invitation_accept, invitation_create
 from complaints.lifecycle import (
     TRANSITIONS,
     TransitionRequest,

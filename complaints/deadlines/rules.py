@@ -1,0 +1,234 @@
+"""The time limits of a communication: one rule per kind, each citing its source.
+
+Pure Python, like the admissibility engine: dates in, deadlines out; no Django, no I/O, no clock
+(the day to compare with is always an argument). complaints.deadlines.services is the bridge to the models.
+
+Months are calendar months clamped to the end of the month (31 August + 6 months = 28 or 29
+February), years are calendar years (29 February + 1 year = 28 February), both through
+admissibility.dates, the same arithmetic the admissibility engine uses for OPIC art. 7(h).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Final
+
+from admissibility.dates import add_months, add_years
+
+
+class Kind(StrEnum):
+    FILING = "filing"
+    STATE_EXPLANATIONS = "state_explanations"
+    AUTHOR_COMMENTS = "author_comments"
+    FOLLOW_UP = "follow_up"
+    INTERIM_MEASURES = "interim_measures"
+
+
+class State(StrEnum):
+    OPEN = "open"  # still to be met (the sweep decides when it becomes overdue)
+    MET = "met"  # what it waits for happened on or after the day it runs from
+    CANCELLED = "cancelled"  # the case moved past the stage where it mattered
+
+
+# Lifecycle statuses (complaints.models.Communication.Status values), as plain strings.
+VIEWS_ADOPTED, FOLLOW_UP, CLOSED = "views_adopted", "follow_up", "closed"
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    """The dates of one communication that time limits hang on."""
+
+    status: str = "draft"
+    final_domestic_decision_on: date | None = None
+    submitted_on: date | None = None
+    transmitted_on: date | None = None
+    observations_received_on: date | None = None
+    comments_due_months: int = 2
+    comments_sent_on: date | None = None
+    views_adopted_on: date | None = None
+    follow_up_received_on: date | None = None
+    interim_measures_granted_on: date | None = None
+    interim_report_due_on: date | None = None
+    interim_reported_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A deadline as its rule computes it today."""
+
+    kind: Kind
+    anchor_on: date
+    due_on: date
+    state: State
+    met_on: date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of time limit.
+
+    ``anchor`` returns the day the limit runs from (None: it does not run yet); ``due`` the last
+    day to act; ``met`` the day what it waits for happened; ``ends_with`` the statuses in which
+    it no longer applies when unmet. With ``met_after_anchor`` only a day on or after the anchor
+    counts (comments on a first round of observations do not answer the second round).
+    """
+
+    kind: Kind
+    source: str
+    anchor: Callable[[CaseDates], date | None]
+    due: Callable[[CaseDates, date], date]
+    met: Callable[[CaseDates], date | None]
+    ends_with: frozenset[str]
+    met_after_anchor: bool = True
+
+
+def _months(count: int) -> Callable[[CaseDates, date], date]:
+    return lambda case, anchor: add_months(anchor, count)
+
+
+def _interim_anchor(case: CaseDates) -> date | None:
+    if case.interim_report_due_on is None:
+        return None
+    granted = case.interim_measures_granted_on
+    return (
+        granted
+        if granted is not None and granted <= case.interim_report_due_on
+        else case.interim_report_due_on
+    )
+
+
+def _interim_due(case: CaseDates, anchor: date) -> date:
+    assert case.interim_report_due_on is not None  # anchor is only set when it is
+    return case.interim_report_due_on
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    # "not submitted within one year after the exhaustion of domestic remedies" makes a
+    # communication inadmissible, unless it was impossible to submit within that time.
+    Rule(
+        kind=Kind.FILING,
+        source="OPIC art. 7(h)",
+        anchor=lambda case: case.final_domestic_decision_on,
+        due=lambda case, anchor: add_years(anchor, 1),
+        met=lambda case: case.submitted_on,
+        ends_with=frozenset({CLOSED}),
+        met_after_anchor=False,  # once submitted, the filing limit no longer runs
+    ),
+    # The State submits written explanations or statements "within six months" of the
+    # communication being brought to its attention.
+    Rule(
+        kind=Kind.STATE_EXPLANATIONS,
+        source="OPIC art. 8(2); rules of procedure, rule 18",
+        anchor=lambda case: case.transmitted_on,
+        due=_months(6),
+        met=lambda case: case.observations_received_on,
+        ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
+    ),
+    # The State's observations go to the author for comments within the period the Committee
+    # sets in its letter (two months unless the case says otherwise).
+    Rule(
+        kind=Kind.AUTHOR_COMMENTS,
+        source="Rules of procedure under OPIC, rule 18 (period set by the Committee)",
+        anchor=lambda case: case.observations_received_on,
+        due=lambda case, anchor: add_months(anchor, case.comments_due_months),
+        met=lambda case: case.comments_sent_on,
+        ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
+    ),
+    # The State submits a written response on the action taken on the Committee's Views
+    # "within six months".
+    Rule(
+        kind=Kind.FOLLOW_UP,
+        source="OPIC art. 11(1); rules of procedure, rule 28",
+        anchor=lambda case: case.views_adopted_on,
+        due=_months(6),
+        met=lambda case: case.follow_up_received_on,
+        ends_with=frozenset({CLOSED}),
+    ),
+    # Interim measures: the Committee's letter names the date by which the State is to report
+    # on them; the portal records that date as given.
+    Rule(
+        kind=Kind.INTERIM_MEASURES,
+        source="OPIC art. 6; rules of procedure, rule 7 (date set in the Committee's request)",
+        anchor=_interim_anchor,
+        due=_interim_due,
+        met=lambda case: case.interim_reported_on,
+        ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
+        met_after_anchor=False,  # one report answers the one request recorded
+    ),
+)
+
+RULE_BY_KIND: Final[dict[Kind, Rule]] = {rule.kind: rule for rule in RULES}
+
+
+def compute(rule: Rule, case: CaseDates) -> Computed | None:
+    """Return the deadline ``rule`` gives ``case``, or None when the date it runs from is not known."""
+    anchor = rule.anchor(case)
+    if anchor is None:
+        return None
+    try:
+        due = rule.due(case, anchor)
+    except OverflowError:
+        due = date.max
+    met_on = rule.met(case)
+    if met_on is not None and rule.met_after_anchor and met_on < anchor:
+        met_on = None
+    if met_on is not None:
+        state = State.MET
+    elif case.status in rule.ends_with:
+        state = State.CANCELLED
+    else:
+        state = State.OPEN
+    return Computed(rule.kind, anchor, due, state, met_on, rule.source)
+
+
+def compute_all(case: CaseDates) -> dict[Kind, Computed]:
+    """Return every deadline that runs for ``case``, by kind."""
+    found = {}
+    for rule in RULES:
+        computed = compute(rule, case)
+        if computed is not None:
+            found[rule.kind] = computed
+    return found
+
+
+# ---- When to remind ----
+
+REMINDER_DAYS: Final[tuple[int, ...]] = (30, 14, 7, 1)
+OVERDUE: Final = "overdue"
+
+
+def stages(due_on: date) -> list[tuple[str, date]]:
+    """Return the reminder stages of a deadline with the day each one falls on, in order.
+
+    "30", "14", "7" and "1" days before the due date, then "overdue" the day after it.
+    """
+    found = []
+    for days in REMINDER_DAYS:
+        try:
+            found.append((str(days), due_on - timedelta(days=days)))
+        except OverflowError:
+            continue
+    if due_on < date.max:
+        found.append((OVERDUE, due_on + timedelta(days=1)))
+    return found
+
+
+def current_stage(due_on: date, today: date) -> str | None:
+    """Return the latest stage that has come by ``today`` (None before the first one)."""
+    reached = [name for name, day in stages(due_on) if day <= today]
+    return reached[-1] if reached else None
+
+
+def first_action_on(due_on: date) -> date | None:
+    """Return the first day the sweep has something to do for a deadline due on ``due_on``."""
+    found = stages(due_on)
+    return found[0][1] if found else None
+
+
+def next_action_after(due_on: date, today: date) -> date | None:
+    """Return the first stage day after ``today``, or None when every stage has passed."""
+    return next((day for _name, day in stages(due_on) if day > today), None)

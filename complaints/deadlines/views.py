@@ -1,0 +1,206 @@
+"""Views of issue #5: dossiers (request, status, download), deadlines, notifications, the calendar feed.
+
+Thin, like the other views: parse, authorise through complaints.permissions, call one service,
+respond. Someone else's case, dossier or feed answers 404, so nothing reveals that it exists.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from complaints.deadlines.calendar import (
+    FEED_DAYS_AHEAD,
+    FEED_DAYS_BACK,
+    calendar_feed_active,
+    calendar_feed_create,
+    calendar_feed_for_token,
+    calendar_feed_revoke,
+    deadlines_ical,
+)
+from complaints.deadlines.services import (
+    PENDING,
+    deadlines_upcoming,
+    deadlines_visible_to,
+    interim_measures_record,
+    notifications_for,
+    notifications_mark_read,
+)
+from complaints.dossiers.services import RenderBudgetSpent, dossier_request, dossier_variants_for
+from complaints.models import Communication, Dossier, InterimMeasuresReport, User
+from complaints.permissions import communication_access
+from complaints.selectors import communications_visible_to, dossier_state
+
+
+def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:
+    dossier = (
+        Dossier.objects.select_related("communication")
+        .filter(pk=dossier_id, communication__in=communications_visible_to(request.user))
+        .first()
+    )
+    if dossier is None or dossier.variant not in dossier_variants_for(request.user, dossier.communication):
+        raise Http404
+    return dossier
+
+
+@login_required
+@require_POST
+def dossier_request_view(request: HttpRequest, reference: Any, variant: str) -> HttpResponse:
+    communication = communication_access(request.user, reference)
+    if variant not in dossier_variants_for(request.user, communication):
+        raise Http404
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        dossier = dossier_request(
+            communication=communication, variant=variant, requested_by=cast(User, request.user)
+        )
+    except RenderBudgetSpent as error:
+        if wants_json:
+            return JsonResponse({"detail": str(error)}, status=429)
+        messages.warning(request, str(error))
+        return redirect(communication.get_absolute_url() + "#dossiers")
+    if wants_json:
+        return JsonResponse(dossier_state(dossier), status=202)
+    messages.info(request, _("The dossier is being prepared. This page shows when it is ready."))
+    return redirect(communication.get_absolute_url() + "#dossiers")
+
+
+@login_required
+@require_GET
+def dossier_status(request: HttpRequest, dossier_id: int) -> JsonResponse:
+    return JsonResponse(dossier_state(_visible_dossier(request, dossier_id)))
+
+
+@login_required
+@require_GET
+def dossier_download(request: HttpRequest, dossier_id: int) -> FileResponse:
+    dossier = _visible_dossier(request, dossier_id)
+    if dossier.status != Dossier.Status.READY or not dossier.file:
+        raise Http404
+    try:
+        handle = dossier.file.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    # The name carries the short reference, never a title or a name, which could identify a child.
+    filename = f"dossier-{dossier.communication.short_reference}-{dossier.variant}.pdf"
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+class InterimMeasuresForm(forms.Form):
+    report_due_on = forms.DateField(
+        label=gettext_lazy("The State must report on interim measures by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("The date given in the Committee's letter. Leave empty to remove it."),
+    )
+    reported_on = forms.DateField(
+        label=gettext_lazy("The State reported on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_reported_on(self) -> date | None:
+        reported_on = self.cleaned_data.get("reported_on")
+        if reported_on and reported_on > timezone.localdate():
+            raise forms.ValidationError(_("This date is in the future."))
+        return reported_on
+
+
+def interim_measures_form(communication: Communication) -> InterimMeasuresForm:
+    record = InterimMeasuresReport.objects.filter(communication=communication).first()
+    initial = {"report_due_on": record.report_due_on, "reported_on": record.reported_on} if record else {}
+    return InterimMeasuresForm(initial=initial)
+
+
+@login_required
+@require_POST
+def interim_measures_view(request: HttpRequest, reference: Any) -> HttpResponse:
+    communication = communication_access(request.user, reference, "transition")
+    form = InterimMeasuresForm(request.POST)
+    if form.is_valid():
+        interim_measures_record(
+            communication=communication,
+            report_due_on=form.cleaned_data["report_due_on"],
+            reported_on=form.cleaned_data["reported_on"],
+            actor=cast(User, request.user),
+        )
+        messages.success(request, _("Recorded."))
+    else:
+        messages.error(request, _("Please correct the form: %(errors)s") % {"errors": form.errors.as_text()})
+    return redirect(communication.get_absolute_url() + "#deadlines")
+
+
+@login_required
+@require_GET
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    context = {
+        "today": today,
+        "deadlines": deadlines_upcoming(user=request.user, today=today, days=30),
+        "notifications": notifications_for(user=request.user)[:50],
+        "feed": calendar_feed_active(user=cast(User, request.user)),
+    }
+    return render(request, "complaints/deadlines/deadlines.html", context)
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    notifications_mark_read(user=cast(User, request.user))
+    return redirect("complaints:deadline_list")
+
+
+@login_required
+@require_POST
+def calendar_feed_new(request: HttpRequest) -> HttpResponse:
+    """Make a new secret address (the old one stops working) and show it once."""
+    feed, token = calendar_feed_create(user=cast(User, request.user))
+    url = request.build_absolute_uri(reverse("complaints:calendar_feed", args=[token]))
+    return render(request, "complaints/deadlines/deadlines_feed_created.html", {"feed": feed, "url": url})
+
+
+@login_required
+@require_POST
+def calendar_feed_stop(request: HttpRequest) -> HttpResponse:
+    if calendar_feed_revoke(user=cast(User, request.user)):
+        messages.success(request, _("The calendar address no longer works."))
+    return redirect("complaints:deadline_list")
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, feed_token: str) -> HttpResponse:
+    """The iCalendar feed: no log-in (calendar apps cannot), the secret address is the key."""
+    feed = calendar_feed_for_token(feed_token)
+    if feed is None:
+        raise Http404
+    today = timezone.localdate()
+    deadlines = (
+        deadlines_visible_to(feed.user)
+        .filter(
+            status__in=PENDING,
+            due_on__gte=today - timedelta(days=FEED_DAYS_BACK),
+            due_on__lte=today + timedelta(days=FEED_DAYS_AHEAD),
+        )
+        .select_related("communication")
+        .order_by("due_on", "pk")
+    )
+    body = deadlines_ical(user=feed.user, deadlines=deadlines, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "no-store, private"
+    response["X-Robots-Tag"] = "noindex"
+    response["Content-Disposition"] = 'inline; filename="opic-deadlines.ics"'
+    return response

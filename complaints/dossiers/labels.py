@@ -1,0 +1,284 @@
+# ruff: noqa: E501  (one label per line reads better than wrapped strings)
+"""The words of the PDF dossier: their ids and English source; the translations are in gettext.
+
+A dossier goes to the Committee in the language of the communication (Communication.dossier_language),
+whatever language the person asking for it reads the portal in, so its labels have their own gettext
+domain, ``dossier``: ``locale/<lang>/LC_MESSAGES/dossier.po`` for every UN language the portal offers
+(English, French, Spanish, Russian, Arabic, Chinese), apart from the interface's catalogues (Kazakh,
+Russian, English), which need not know the dossier's words. Each label is an entry with its id as the
+context (msgctxt) and its English text as the msgid; ``make messages`` extracts them with pybabel.
+Free text is never translated here; it appears as written, with the filer's translation beside it.
+
+A UN language whose catalogue does not translate every label yet (today Arabic and Chinese: their
+catalogues are there, empty, for translators) gets the English labels, and the cover page says so. Dates, and the names of States and languages, come
+from CLDR (``complaints.cldr``).
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date
+from functools import cache
+from typing import Final
+
+from django.conf import settings
+
+from complaints import cldr
+
+DOMAIN: Final = "dossier"
+# The dossier languages whose catalogue translates every label (a test checks it). Add Arabic or
+# Chinese here once its catalogue is complete.
+LABELLED_LANGUAGES: Final = ("en", "ru", "fr", "es")
+LOCALE_DIR: Final = settings.BASE_DIR / "locale"
+
+
+# Only ever shown on a dossier whose labels are English, so it is never translated.
+LABELS_IN_ENGLISH: Final = (
+    "The labels of this dossier are in English: the portal has none yet in the language chosen."
+)
+
+
+def label(label_id: str, text: str) -> tuple[str, str]:
+    """Declare a label: its id (the msgctxt) and its English text (the msgid); pybabel extracts these."""
+    return label_id, text
+
+
+LABELS: Final[dict[str, str]] = dict(
+    [
+        # The cover letter
+        label("document_title", "Communication to the Committee on the Rights of the Child"),
+        label(
+            "protocol",
+            "Optional Protocol to the Convention on the Rights of the Child on a communications procedure",
+        ),
+        label("cover_letter", "Cover letter"),
+        label("to", "To"),
+        label(
+            "petitions_team",
+            "Petitions Team\nOffice of the United Nations High Commissioner for Human Rights\nUnited Nations Office at Geneva\n1211 Geneva 10, Switzerland\npetitions@ohchr.org",
+        ),
+        label("from", "From"),
+        label("date", "Date"),
+        label("subject", "Subject"),
+        label("subject_text", "Communication concerning {state} under article 5 of the Optional Protocol"),
+        label("greeting", "Dear Sir or Madam,"),
+        label(
+            "cover_body",
+            "Please find enclosed a communication to the Committee on the Rights of the Child, submitted under the Optional Protocol to the Convention on the Rights of the Child on a communications procedure, with its annexes. The list of annexes, with the page on which each one begins, is in section 12.",
+        ),
+        label(
+            "cover_urgent",
+            "This communication is urgent: the author asks the Committee to request interim measures under article 6 of the Optional Protocol (section 9).",
+        ),
+        label(
+            "cover_confidential",
+            "The author asks that the names of the author and of the child not be published (rule 29(4) of the rules of procedure).",
+        ),
+        label("closing", "Yours faithfully,"),
+        label("portal_reference", "Portal reference"),
+        label("committee_reference", "Committee reference"),
+        label("contents", "Contents"),
+        label("page", "Page"),
+        label("of", "of"),
+        # Sections, in the order of the OHCHR model complaint form
+        label("s_author", "1. Author of the communication"),
+        label("s_victims", "2. Alleged victim(s)"),
+        label("s_representative", "3. Representative"),
+        label("s_state", "4. State party concerned"),
+        label("s_facts", "5. Facts"),
+        label("s_claims", "6. Rights violated"),
+        label("s_remedies", "7. Exhaustion of domestic remedies"),
+        label("s_other", "8. Other procedures of international investigation or settlement"),
+        label("s_interim", "9. Request for interim measures"),
+        label("s_sought", "10. Remedies sought"),
+        label("s_confidential", "11. Confidentiality"),
+        label("s_annexes", "12. List of annexes"),
+        label("s_signature", "Signature and consent"),
+        label("s_timeline", "Timeline of the case (internal)"),
+        label("s_deadlines", "Time limits (internal)"),
+        label("annex", "Annex"),
+        # People
+        label("family_name", "Family name"),
+        label("given_name", "First name(s)"),
+        label("date_of_birth", "Date of birth"),
+        label("year_of_birth", "Year of birth"),
+        label("place_of_birth", "Place of birth"),
+        label("nationality", "Nationality"),
+        label("sex", "Sex or gender"),
+        label("address", "Postal address"),
+        label("email", "E-mail"),
+        label("phone", "Telephone"),
+        label("relationship", "Relationship to the child"),
+        label("author_is_victim", "The author is the victim"),
+        label("victim_n", "Victim {n}"),
+        label("no_representative", "The author is not represented."),
+        label("withheld", "[withheld]"),
+        label("not_stated", "Not stated"),
+        label("yes", "Yes"),
+        label("no", "No"),
+        # State
+        label("state", "State party"),
+        label("opic_in_force", "Optional Protocol in force for the State since"),
+        # Facts
+        label("facts_start", "The facts began on"),
+        label("facts_end", "The facts ended on"),
+        label("facts_continuing", "The violation is continuing."),
+        label("original", "As written"),
+        label("translation", "Translation"),
+        # Claims
+        label("claim", "Claim"),
+        label("instrument_CRC", "Convention on the Rights of the Child"),
+        label(
+            "instrument_OPSC",
+            "Optional Protocol on the sale of children, child prostitution and child pornography",
+        ),
+        label("instrument_OPAC", "Optional Protocol on the involvement of children in armed conflict"),
+        label("article", "Article"),
+        label("article_text", "Text of the article"),
+        label("article_text_in", "Text of the article (in {language})"),
+        label("how_violated", "How the right was violated"),
+        label("no_claims", "No claim has been stated."),
+        # Remedies
+        label("authority", "Authority or court"),
+        label("started_on", "Started"),
+        label("decided_on", "Decided"),
+        label("final", "Final"),
+        label("outcome", "Outcome"),
+        label("remedies_exhausted", "Domestic remedies have been exhausted"),
+        label("exception", "Why domestic remedies were not exhausted"),
+        label(
+            "exception_unreasonably_prolonged",
+            "The application of remedies is unreasonably prolonged (article 7(e)).",
+        ),
+        label(
+            "exception_unlikely_effective_relief",
+            "Remedies are unlikely to bring effective relief (article 7(e)).",
+        ),
+        label("late_reason", "Why the communication could not be submitted within one year (article 7(h))"),
+        label("no_remedies", "No domestic remedy has been listed."),
+        # Other procedures
+        label("body", "Body"),
+        label("reference", "Reference"),
+        label("status", "Status"),
+        label("same_matter", "Same matter"),
+        label("procedure_pending", "Pending"),
+        label("procedure_examined", "Examined"),
+        label("procedure_withdrawn", "Withdrawn"),
+        label("procedure_ended_without_examination", "Ended without examination"),
+        label(
+            "no_other_procedures",
+            "The same matter has not been submitted to another procedure of international investigation or settlement.",
+        ),
+        # Interim measures
+        label("interim_requested", "The author asks the Committee to request interim measures (article 6)."),
+        label("interim_not_requested", "No interim measures are requested."),
+        label("irreparable_harm", "Irreparable harm feared"),
+        label("fears_reprisals", "The author fears reprisals (article 4)."),
+        label("protection_details", "What the author fears"),
+        # Remedies sought, confidentiality
+        label("nothing_stated", "Nothing stated."),
+        label(
+            "confidential_yes",
+            "The author asks that the names of the author and of the alleged victim(s) not be published in any decision of the Committee (rule 29(4)).",
+        ),
+        label("confidential_no", "The author agrees that names may be published."),
+        # Annexes
+        label("number", "No."),
+        label("title", "Title"),
+        label("kind", "Type"),
+        label("pages", "Pages"),
+        label("starts_on_page", "Page"),
+        label("no_annexes", "No annexes."),
+        label("annexes_not_reproduced", "The annexes are not reproduced in this redacted version."),
+        label("annex_page", "Annex {n}: {title}, page {page} of {pages}"),
+        label(
+            "annex_unreadable",
+            "This annex could not be reproduced (the file is damaged, protected or of a type the dossier cannot carry). The original is kept by the portal; SHA-256: {sha}.",
+        ),
+        label("doc_domestic_decision", "Decision of a domestic authority"),
+        label("doc_evidence", "Evidence"),
+        label("doc_power_of_attorney", "Power of attorney"),
+        label("doc_consent", "Consent form"),
+        label("doc_translation", "Translation"),
+        label("doc_committee", "Correspondence with the Committee"),
+        label("doc_state", "Submission of the State"),
+        label("doc_other", "Other"),
+        # Signature and consent
+        label(
+            "declaration",
+            "I confirm that the information in this communication is true to the best of my knowledge, and I agree that it be brought confidentially to the attention of the State party concerned.",
+        ),
+        label("signed_by", "Signed by"),
+        label("signed_on", "Date of signature"),
+        label("signature", "Signature"),
+        label("consent_of", "Consent of {name}"),
+        label("consent_given", "The child agreed to this communication being submitted (article 5(2))."),
+        label("consent_not_given", "The child's consent has not been obtained."),
+        label(
+            "consent_without",
+            "The author acts without the child's consent, for the reasons below (article 5(2)).",
+        ),
+        label("consent_words", "The child's own words"),
+        label("consent_on", "Consent given on"),
+        label("without_consent_reason", "Reasons for acting without consent"),
+        # Variants
+        label(
+            "redacted_notice",
+            "Redacted version: the names of the author and of the child are replaced by initials and their contact details are withheld, as in the Committee's published decisions.",
+        ),
+        label(
+            "internal_notice",
+            "Internal caseworker dossier: not for filing. It contains the timeline of the case, private notes and time limits.",
+        ),
+        # Internal: timeline and time limits
+        label("when", "Date"),
+        label("event", "Event"),
+        label("note", "Note"),
+        label("private", "private"),
+        label("time_limit", "Time limit"),
+        label("runs_from", "Runs from"),
+        label("due", "Due"),
+        label("source", "Source"),
+        label("deadline_filing", "Filing limit (one year after the final domestic decision)"),
+        label("deadline_state_explanations", "State's written explanations"),
+        label("deadline_author_comments", "Author's comments on the State's observations"),
+        label("deadline_follow_up", "State's response to the Views"),
+        label("deadline_interim_measures", "State's report on interim measures"),
+        label("status_open", "open"),
+        label("status_overdue", "overdue"),
+        label("status_met", "met"),
+        label("status_cancelled", "no longer applies"),
+    ]
+)
+
+
+@cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    """Return the dossier catalogue of ``language`` (an empty one, i.e. English, when there is none)."""
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True)
+
+
+def labels_language(language: str) -> str:
+    """Return the language the labels of a dossier in ``language`` are written in."""
+    return language if language in LABELLED_LANGUAGES else "en"
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """Return every label in ``language`` (English for a UN language without all its labels yet)."""
+    lang = labels_language(language)
+    words = catalogue(lang)
+    return {key: words.pgettext(key, text) for key, text in LABELS.items()} | {
+        "labels_in_english": LABELS_IN_ENGLISH if lang != language else ""
+    }
+
+
+def language_name(code: str, language: str) -> str:
+    """Return the name of the language ``code`` as a dossier in ``language`` writes it."""
+    return cldr.language_name(code, labels_language(language))
+
+
+def long_date(day: date | None, language: str) -> str:
+    """Return ``day`` written out the way a letter in ``language`` writes dates (CLDR's long date)."""
+    if day is None:
+        return ""
+    return cldr.long_date(day, labels_language(language))

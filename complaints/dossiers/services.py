@@ -1,0 +1,901 @@
+"""PDF dossiers: a communication, laid out for the Committee, with its annexes merged in order.
+
+The dossier follows the OHCHR model complaint form: a cover letter to the Petitions Team, the
+communication section by section, the signature and consent page, then each annex (uploaded
+PDFs page by page, images on a page of their own) with a caption and a bookmark; the list of
+annexes in section 12 gives the page on which each one begins.
+
+How it is made, in one WeasyPrint pass:
+
+1. ``dossier_build`` reads the communication and renders ``templates/pdf/dossier.html`` in its UN
+   language (``translation.override``), with the labels of that language's ``dossier`` gettext
+   catalogue (complaints.dossiers.labels) and CLDR's dates and names (complaints.cldr). Every page
+   of every PDF annex becomes an empty placeholder page with only its caption; the list of annexes
+   points at them with
+   ``target-counter``, so page numbers are right without a second pass.
+2. ``dossier_pdf`` lets WeasyPrint lay it out as tagged PDF/UA-1 with the bundled DejaVu Sans
+   (static/fonts), then draws each annex page onto its placeholder as a Form XObject with pypdf
+   (scaled to fit, rotation kept, marked as an artifact: the caption above it is the tagged
+   text). Nothing is fetched but the bundled fonts and the annexes themselves.
+
+Variants: ``filing`` as submitted; ``redacted`` with the names of the author and the child
+replaced by initials (also inside the free text), contact details withheld and the annexes left
+out (they cannot be redacted); ``internal`` adds the timeline with private notes and the time
+limits.
+
+``dossier_request`` is what a view (or the filing wizard) calls: it reuses the one Dossier row
+of that variant and sends the Celery task after the transaction commits. That row is the outbox:
+a send that fails (the broker down) is logged, never raised, and ``dossiers_redrive`` (Celery
+beat, every minute) sends again every dossier still owed. ``dossier_render`` is what the task
+runs: idempotent, and safe when two workers get the same job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from kombu.exceptions import KombuError
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+from redis.exceptions import RedisError
+
+from complaints import cldr
+from complaints.dossiers import labels as dossier_labels
+from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from complaints.filing.documents import inspect as document_inspect
+from complaints.filing.rights import articles as crc_articles
+from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+
+logger = logging.getLogger(__name__)
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise
+
+FONTS_DIR = (Path(settings.BASE_DIR) / "static" / "fonts").resolve()
+MM = 72 / 25.4  # PDF points per millimetre
+
+# The page, in millimetres; the stylesheet in templates/pdf/dossier.html gets the same numbers.
+PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
+MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT = 16.0, 16.0, 18.0, 16.0
+CAPTION_BAND = 11.0  # the top of an annex page, where its caption goes
+ANNEX_GAP = 2.0
+
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "output_intent": "srgb", "pdf_identifier": True}
+
+
+class TransientRenderError(Exception):
+    """A failure worth retrying (the database or the file storage was briefly unavailable)."""
+
+
+# ---- Reading the communication ----
+
+
+@dataclass
+class Annex:
+    number: int
+    title: str
+    kind_label: str
+    mode: str  # "pdf", "image" or "unreadable"
+    pages: int
+    sha256: str
+    content_type: str
+    data: bytes = b""
+    page_ids: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    notice: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"annex-{self.number}"
+
+    @property
+    def pages_and_captions(self) -> list[tuple[str, str]]:
+        return list(zip(self.page_ids, self.captions, strict=True))
+
+
+@dataclass
+class DossierSource:
+    html: str
+    annexes: list[Annex]
+    version: int
+    language: str
+    variant: str
+
+
+def _yes_no(value: bool | None, labels: dict[str, str]) -> str:
+    return labels["not_stated"] if value is None else labels["yes" if value else "no"]
+
+
+class Redactor:
+    """Replace the names of the author and of the children with their initials, also inside free text.
+
+    A name is matched as a word, and its stem with a short ending, so that Russian and Kazakh
+    inflected forms (Алия, Алии, Алиёй) are caught as well.
+    """
+
+    VOWELS = "aeiouyаеёиоуыэюяйьәөүұі"
+
+    def __init__(self, people: list[Person]) -> None:
+        self.rules: list[tuple[re.Pattern[str], str]] = []
+        for person in people:
+            if person.role == Person.Role.REPRESENTATIVE:
+                continue
+            for name in (person.given_name, person.family_name):
+                for token in re.findall(r"\w+", name or ""):
+                    if len(token) < 2:
+                        continue
+                    stem = token
+                    while len(stem) > 3 and stem[-1].lower() in self.VOWELS:
+                        stem = stem[:-1]
+                    pattern = re.compile(rf"\b{re.escape(stem)}\w{{0,4}}\b", re.IGNORECASE)
+                    self.rules.append((pattern, person.initials or "—"))
+        self.rules.sort(key=lambda rule: -len(rule[0].pattern))
+
+    def text(self, value: str) -> str:
+        for pattern, initials in self.rules:
+            value = pattern.sub(initials, value)
+        return value
+
+
+class Plain:
+    """The identity function, where nothing is redacted."""
+
+    def text(self, value: str) -> str:
+        return value
+
+
+def _free(
+    communication: Communication, name: str, value: str, redact: Redactor | Plain, labels: dict[str, str]
+) -> dict[str, str]:
+    """Free text as written, with the filer's translation (Communication.translations) when one was given."""
+    translated = (communication.translations or {}).get(name) or ""
+    return {"text": redact.text(value or ""), "translation": redact.text(str(translated))}
+
+
+def _person(person: Person, labels: dict[str, str], language: str, redacted: bool) -> dict[str, Any]:
+    hide = redacted and person.role != Person.Role.REPRESENTATIVE
+    withheld = labels["withheld"]
+    if hide:
+        rows = [
+            (labels["given_name"], person.initials or withheld),
+            (labels["year_of_birth"], str(person.date_of_birth.year) if person.date_of_birth else ""),
+            (labels["nationality"], person.nationality),
+            (labels["sex"], person.sex),
+        ]
+    else:
+        rows = [
+            (labels["family_name"], person.family_name),
+            (labels["given_name"], person.given_name),
+            (labels["date_of_birth"], dossier_labels.long_date(person.date_of_birth, language)),
+            (labels["place_of_birth"], person.place_of_birth),
+            (labels["nationality"], person.nationality),
+            (labels["sex"], person.sex),
+        ]
+    if redacted:
+        rows += [(labels["address"], withheld), (labels["email"], withheld), (labels["phone"], withheld)]
+    else:
+        rows += [
+            (labels["address"], person.address),
+            (labels["email"], person.email),
+            (labels["phone"], person.phone),
+        ]
+    if person.relationship_to_victim:
+        rows.append((labels["relationship"], person.relationship_to_victim))
+    return {
+        "name": (person.initials if hide else str(person)) or withheld,
+        "rows": [(label, value or labels["not_stated"]) for label, value in rows],
+    }
+
+
+def _article(instrument: str, number: int, language: str, labels: dict[str, str]) -> dict[str, Any]:
+    """The text of an article in the dossier's language, else in English saying so, else nothing."""
+    text, shown_in = "", language
+    if instrument == "CRC":
+        texts = (crc_articles().get(str(number)) or {}).get("text") or {}
+        text = texts.get(language) or ""
+        if not text and texts.get("en"):
+            text, shown_in = texts["en"], "en"
+    heading = labels["article_text"]
+    if text and shown_in != language:
+        heading = labels["article_text_in"].format(language=dossier_labels.language_name(shown_in, language))
+    return {"heading": heading, "paragraphs": [line for line in text.split("\n") if line.strip()]}
+
+
+def _annexes(
+    communication: Communication, labels: dict[str, str], redact: Redactor | Plain, include: bool
+) -> list[Annex]:
+
+    annexes = []
+    pages_left = MAX_COMMUNICATION_PAGES  # annexes stored before the budget existed stop here
+    for number, document in enumerate(communication.documents.order_by("uploaded_at", "pk"), start=1):
+        annex = Annex(
+            number=number,
+            title=redact.text(document.title),
+            kind_label=labels.get(f"doc_{document.kind}", document.get_kind_display()),
+            mode="unreadable",
+            pages=1,
+            sha256=document.sha256,
+            content_type=document.content_type,
+        )
+        annexes.append(annex)
+        if not include:
+            annex.pages = 0
+            continue
+        try:
+            with document.file.open("rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
+        annex.data = data
+        if document.content_type in ("image/png", "image/jpeg"):
+            try:  # the upload's checks again, for pictures stored before the pixel limit existed
+                document_inspect(data)
+                annex.mode = "image"
+            except DocumentRejected:
+                logger.warning("annex %s of communication %s is refused", document.pk, communication.pk)
+        elif data.startswith(b"%PDF-"):
+            try:
+                reader = PdfReader(io.BytesIO(data))
+                if reader.is_encrypted and not reader.decrypt(""):
+                    raise ValueError("encrypted")
+                if len(reader.pages) > pages_left:
+                    raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
+                for page in reader.pages:  # make sure every page can be drawn before laying out
+                    _ = page.cropbox, page.rotation
+                    if page.get_contents() is not None:
+                        page.get_contents().get_data()  # type: ignore[union-attr]
+                annex.pages = len(reader.pages)
+                annex.mode = "pdf" if annex.pages else "unreadable"
+            except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
+                logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
+                annex.mode, annex.pages = "unreadable", 1
+        pages_left = max(0, pages_left - annex.pages)
+        annex.page_ids = [f"annexpage-{number}-{page}" for page in range(1, annex.pages + 1)]
+        annex.captions = [
+            labels["annex_page"].format(n=number, title=annex.title, page=page, pages=annex.pages)
+            for page in range(1, annex.pages + 1)
+        ]
+        annex.notice = (
+            labels["annex_unreadable"].format(sha=annex.sha256) if annex.mode == "unreadable" else ""
+        )
+    return annexes
+
+
+def dossier_build(*, communication: Communication, variant: str = Dossier.Variant.FILING) -> DossierSource:
+    """Read ``communication`` and return the HTML of its dossier with the annexes to merge."""
+    for _attempt in range(3):
+        version = Communication.objects.values_list("version", flat=True).get(pk=communication.pk)
+        source = _build_once(Communication.objects.get(pk=communication.pk), variant)
+        if Communication.objects.values_list("version", flat=True).get(pk=communication.pk) == version:
+            source.version = version
+            return source
+    return source  # edited three times while being read: keep the last reading
+
+
+def _build_once(communication: Communication, variant: str) -> DossierSource:
+    with translation.override(communication.dossier_language):
+        return _build_in_language(communication, variant)
+
+
+def _build_in_language(communication: Communication, variant: str) -> DossierSource:
+    language = communication.dossier_language
+    labels = dossier_labels.labels_for(language)
+    redacted = variant == Dossier.Variant.REDACTED
+    internal = variant == Dossier.Variant.INTERNAL
+    people = list(communication.people.all())
+    redact: Redactor | Plain = Redactor(people) if redacted else Plain()
+    authors = [p for p in people if p.role == Person.Role.AUTHOR]
+    victims = [p for p in people if p.role == Person.Role.VICTIM]
+    representatives = [p for p in people if p.role == Person.Role.REPRESENTATIVE]
+    treaty = TreatyStatus.objects.filter(iso3=communication.state).first()
+    state_name = (
+        cldr.state_name(communication.state, dossier_labels.labels_language(language))
+        if communication.state
+        else labels["not_stated"]
+    )
+
+    def free(name: str) -> dict[str, str]:
+        return _free(communication, name, getattr(communication, name), redact, labels)
+
+    claims = [
+        {
+            "instrument": labels.get(f"instrument_{claim.instrument}", claim.instrument),
+            "article": claim.article,
+            "text": _article(
+                claim.instrument, claim.article, dossier_labels.labels_language(language), labels
+            ),
+            "explanation": _free(communication, "explanation", claim.explanation, redact, labels),
+        }
+        for claim in communication.claims.all()
+    ]
+    remedies = [
+        {
+            "authority": redact.text(remedy.authority),
+            "started_on": dossier_labels.long_date(remedy.started_on, language),
+            "decided_on": dossier_labels.long_date(remedy.decided_on, language),
+            "final": labels["yes"] if remedy.is_final else labels["no"],
+            "outcome": redact.text(remedy.outcome),
+        }
+        for remedy in communication.remedies.all()
+    ]
+    procedures = [
+        {
+            "body": procedure.body,
+            "reference": procedure.reference,
+            "status": labels.get(f"procedure_{procedure.status}", labels["not_stated"]),
+            "same_matter": _yes_no(procedure.same_matter, labels),
+        }
+        for procedure in communication.other_procedures.all()
+    ]
+    consents = [
+        {
+            "heading": labels["consent_of"].format(
+                name=(v.initials if redacted else str(v)) or labels["victim_n"]
+            ),
+            "consent": v.consent,
+            "statement": redact.text(v.consent_statement),
+            "on": dossier_labels.long_date(v.consent_on, language),
+            "without_reason": redact.text(v.without_consent_reason),
+        }
+        for v in victims
+    ]
+    annexes = _annexes(communication, labels, redact, include=not redacted)
+    signed_name = redact.text(communication.signed_name)
+    timeline: list[dict[str, str]] = []
+    deadlines: list[dict[str, str]] = []
+    if internal:
+        ui_language = language if language in dict(settings.LANGUAGES) else "en"
+        with translation.override(ui_language):
+            for event in communication.events.select_related("actor").order_by("occurred_on", "recorded_at"):
+                what = str(event.get_kind_display())
+                if event.to_status:
+                    what += f": {Communication.Status(event.to_status).label}"
+                timeline.append(
+                    {
+                        "when": dossier_labels.long_date(event.occurred_on, language),
+                        "what": what,
+                        "note": event.note,
+                        "private": labels["private"] if event.is_private else "",
+                    }
+                )
+        for deadline in Deadline.objects.filter(communication=communication).order_by("due_on"):
+            deadlines.append(
+                {
+                    "kind": labels.get(f"deadline_{deadline.kind}", deadline.kind),
+                    "runs_from": dossier_labels.long_date(deadline.anchor_on, language),
+                    "due": dossier_labels.long_date(deadline.due_on, language),
+                    "status": labels.get(f"status_{deadline.status}", deadline.status),
+                    "source": deadline.source,
+                }
+            )
+    context = {
+        "L": labels,
+        "language": language,
+        "variant": variant,
+        "redacted": redacted,
+        "internal": internal,
+        "c": communication,
+        "title": redact.text(communication.title),
+        "reference": communication.short_reference,
+        "today": dossier_labels.long_date(timezone.localdate(), language),
+        "petitions_team": labels["petitions_team"].split("\n"),
+        "subject": labels["subject_text"].format(state=state_name),
+        "state_name": state_name,
+        "opic_in_force": dossier_labels.long_date(treaty.entry_into_force_date if treaty else None, language),
+        "authors": [_person(p, labels, language, redacted) for p in authors],
+        "author_is_victim": _yes_no(communication.author_is_victim, labels),
+        "victims": [
+            {**_person(p, labels, language, redacted), "heading": labels["victim_n"].format(n=n)}
+            for n, p in enumerate(victims, start=1)
+        ],
+        "representatives": [_person(p, labels, language, redacted) for p in representatives],
+        "facts": free("facts_summary"),
+        "facts_start": dossier_labels.long_date(communication.facts_start, language),
+        "facts_end": dossier_labels.long_date(communication.facts_end, language),
+        "claims": claims,
+        "remedies": remedies,
+        "remedies_exhausted": _yes_no(communication.remedies_exhausted, labels),
+        "exception": labels.get(f"exception_{communication.remedies_exception}", ""),
+        "exception_reason": free("remedies_exception_reason"),
+        "late_reason": free("late_submission_reason"),
+        "procedures": procedures,
+        "interim_reason": free("interim_measures_reason"),
+        "protection": free("protection_details"),
+        "sought": free("remedies_sought"),
+        "annexes": annexes,
+        "signed_name": signed_name,
+        "signed_on": dossier_labels.long_date(communication.signed_on, language),
+        "consents": consents,
+        "timeline": timeline,
+        "deadlines": deadlines,
+        "fonts_url": FONTS_DIR.as_uri() + "/",
+        "page": {
+            "width": PAGE_WIDTH,
+            "height": PAGE_HEIGHT,
+            "top": MARGIN_TOP,
+            "right": MARGIN_RIGHT,
+            "bottom": MARGIN_BOTTOM,
+            "left": MARGIN_LEFT,
+            "band": CAPTION_BAND,
+            "image_height": PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - CAPTION_BAND - ANNEX_GAP - 4,
+        },
+    }
+    html = render_to_string("pdf/dossier.html", context)
+    return DossierSource(
+        html=html, annexes=annexes, version=communication.version, language=language, variant=variant
+    )
+
+
+# ---- Laying it out ----
+
+
+@cache
+def _font_bytes(name: str) -> bytes:
+    return (FONTS_DIR / name).read_bytes()
+
+
+def _fetcher(annexes: list[Annex]) -> Any:
+    # WeasyPrint needs Pango from the system: it is loaded when a dossier is laid out, so that a
+    # machine without it still starts and the system check portal.E002 can say what to install.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
+
+    images = {str(a.number): a for a in annexes if a.mode == "image"}
+
+    class DossierFetcher(URLFetcher):
+        """Fetch the bundled fonts and the annex images, and nothing else: no file, no network."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("opic-annex:"):
+                annex = images[url.split(":", 1)[1]]
+                return URLFetcherResponse(url, body=annex.data, headers={"Content-Type": annex.content_type})
+            parts = urlsplit(url)
+            if parts.scheme == "file":
+                path = Path(url2pathname(parts.path)).resolve()
+                if path.parent == FONTS_DIR and path.suffix == ".ttf":
+                    return URLFetcherResponse(
+                        url, body=_font_bytes(path.name), headers={"Content-Type": "font/ttf"}
+                    )
+            raise ValueError(f"a dossier fetches nothing from {url}")
+
+    return DossierFetcher()
+
+
+def _form_matrix(box: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+    """Return the matrix that turns a page's box upright (its /Rotate) with its lower-left corner at 0, 0."""
+    x0, y0, x1, y1 = box
+    return {
+        0: (1, 0, 0, 1, -x0, -y0),
+        90: (0, -1, 1, 0, -y0, x1),
+        180: (-1, 0, 0, -1, x1, y1),
+        270: (0, 1, -1, 0, y1, -x0),
+    }[rotation % 360]
+
+
+def _draw_annex_pages(pdf: bytes, targets: list[tuple[int, bytes, int]]) -> bytes:
+    """Draw page ``n`` of each annex PDF onto page ``index`` of ``pdf``; return the merged PDF.
+
+    ``targets`` are (index in the dossier, annex PDF bytes, page number in the annex from 0).
+    Each annex page becomes a Form XObject drawn inside the annex area, scaled to fit; it is
+    marked as an artifact, since the tagged caption above it describes it.
+    """
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    readers: dict[int, PdfReader] = {}
+    area_x0, area_y0 = MARGIN_LEFT * MM, MARGIN_BOTTOM * MM
+    area_w = (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) * MM
+    area_h = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - CAPTION_BAND - ANNEX_GAP) * MM
+    for serial, (index, data, page_number) in enumerate(targets):
+        reader = readers.get(id(data))
+        if reader is None:
+            reader = readers[id(data)] = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.decrypt("")
+        source = reader.pages[page_number]
+        box = tuple(float(v) for v in source.cropbox)
+        x0, y0, x1, y1 = box
+        rotation = source.rotation % 360
+        width, height = (x1 - x0, y1 - y0) if rotation in (0, 180) else (y1 - y0, x1 - x0)
+        if width <= 0 or height <= 0:
+            continue
+        scale = min(area_w / width, area_h / height)
+        dx = area_x0 + (area_w - width * scale) / 2
+        dy = area_y0 + (area_h - height * scale)  # top-aligned under the caption
+        contents = source.get_contents()
+        form = DecodedStreamObject()
+        form.set_data(contents.get_data() if contents is not None else b"")
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in box])
+        resources = source.get("/Resources")
+        form[NameObject("/Resources")] = resources if resources is not None else DictionaryObject()
+        name = f"/OpicAnnex{serial}"
+        target = writer.pages[index]
+        if "/Resources" not in target:
+            target[NameObject("/Resources")] = DictionaryObject()
+        target_resources: Any = target["/Resources"].get_object()
+        if "/XObject" not in target_resources:
+            target_resources[NameObject("/XObject")] = DictionaryObject()
+        target_resources["/XObject"].get_object()[NameObject(name)] = writer._add_object(form.clone(writer))
+        a, b, c, d, e, f = _form_matrix((x0, y0, x1, y1), rotation)
+        drawing = (
+            f"q /Artifact BMC {scale:.6f} 0 0 {scale:.6f} {dx:.4f} {dy:.4f} cm "
+            f"{a} {b} {c} {d} {e:.4f} {f:.4f} cm {name} Do EMC Q"
+        )
+        parts = []
+        for data_part in (b"q", b"Q", drawing.encode()):
+            stream = DecodedStreamObject()
+            stream.set_data(data_part)
+            parts.append(writer._add_object(stream))
+        existing = target.get("/Contents")
+        existing_list = []
+        if existing is not None:
+            resolved = existing.get_object()
+            existing_list = list(resolved) if isinstance(resolved, ArrayObject) else [existing]
+        target[NameObject("/Contents")] = ArrayObject([parts[0], *existing_list, parts[1], parts[2]])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def dossier_pdf(source: DossierSource) -> bytes:
+    """Lay out ``source`` and merge its annexes; return the PDF."""
+    from weasyprint import HTML  # noqa: PLC0415  (a system library: see _fetcher)
+
+    document = HTML(
+        string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
+    ).render(**PDF_OPTIONS)
+    page_of = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors}
+    pdf = document.write_pdf(**PDF_OPTIONS)
+    targets = [
+        (page_of[page_id], annex.data, number)
+        for annex in source.annexes
+        if annex.mode == "pdf"
+        for number, page_id in enumerate(annex.page_ids)
+        if page_id in page_of
+    ]
+    return _draw_annex_pages(pdf, targets) if targets else pdf
+
+
+def dossier_render_bytes(
+    *, communication: Communication, variant: str = Dossier.Variant.FILING
+) -> tuple[bytes, DossierSource]:
+    """Build and lay out a dossier now, in this process (the management command, the benchmark, tests)."""
+    source = dossier_build(communication=communication, variant=variant)
+    return dossier_pdf(source), source
+
+
+# ---- Requesting and rendering ----
+
+# Requests for dossiers of one communication (all variants together) in one clock hour; a draft
+# can be edited between requests, so each could start a render of up to MAX_COMMUNICATION_PAGES.
+RENDER_REQUESTS_PER_HOUR = 10
+
+
+class RenderBudgetSpent(Exception):
+    """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
+
+
+def dossier_render_budget_spend(*, communication: Communication) -> None:
+    """Count one request for a dossier of ``communication``; refuse it past RENDER_REQUESTS_PER_HOUR.
+
+    The count lives in the cache (shared by all processes when it is Redis). When the cache is
+    unavailable, requests are let through: the ten-minute rule of dossier_request still holds.
+    """
+    key = f"dossier-requests:{communication.reference}:{timezone.now():%Y%m%d%H}"
+    counts = caches["default"]
+    try:
+        counts.add(key, 0, timeout=3600)
+        count = counts.incr(key)
+    except ValueError:  # expired between add and incr: this is the first request of a new hour
+        count = 1
+    except Exception:
+        logger.warning("dossier requests of %s cannot be counted: the cache fails", communication.pk)
+        return
+    if isinstance(count, int) and count > RENDER_REQUESTS_PER_HOUR:
+        raise RenderBudgetSpent(
+            gettext(
+                "The dossier of this communication was asked for too often in a short time (at most "
+                "%(limit)d times an hour). Please try again in an hour. The dossier made last is "
+                "still here."
+            )
+            % {"limit": RENDER_REQUESTS_PER_HOUR}
+        )
+
+
+@transaction.atomic
+def dossier_request(
+    *,
+    communication: Communication,
+    variant: str = Dossier.Variant.FILING,
+    requested_by: User | None,
+    budgeted: bool = True,
+) -> Dossier:
+    """Create or reuse the dossier of ``communication`` in ``variant`` and send its rendering after commit.
+
+    The Dossier row, written in the caller's transaction, is the record that the work is owed: if
+    the send after commit fails, the dossier stays queued and ``dossiers_redrive`` sends it again.
+    Nothing is sent when a current dossier is ready or when one was sent moments ago or is being
+    rendered; a queued dossier whose send may have been lost, or one stuck rendering, is sent again.
+    Idempotent: a render of a version already stored changes nothing. Each request counts against
+    RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is false
+    (filing and the re-drive, which must never be refused for it).
+    """
+    if budgeted:
+        dossier_render_budget_spend(communication=communication)
+    if variant not in Dossier.Variant.values:
+        raise ValueError(f"unknown dossier variant {variant!r}")
+    now = timezone.now()
+    dossier, created = Dossier.objects.select_for_update().get_or_create(
+        communication=communication,
+        variant=variant,
+        defaults={
+            "requested_version": communication.version,
+            "requested_by": requested_by,
+            "requested_at": now,
+        },
+    )
+    if not created:
+        current = Communication.objects.values_list("version", flat=True).get(pk=communication.pk)
+        if dossier.status == Dossier.Status.QUEUED and not _send_overdue(dossier, now, RESEND_ON_REQUEST):
+            return dossier
+        if dossier.status == Dossier.Status.RENDERING and not _render_stuck(dossier, now):
+            return dossier
+        if (
+            dossier.status == Dossier.Status.READY
+            and dossier.communication_version == current
+            and dossier.file
+        ):
+            return dossier
+        if dossier.status != Dossier.Status.QUEUED:
+            dossier.status = Dossier.Status.QUEUED
+            dossier.requested_version = current
+            dossier.requested_by = requested_by
+            dossier.requested_at = now
+            dossier.failure, dossier.failure_detail, dossier.attempts = "", "", 0
+            dossier.save()
+    pk = dossier.pk
+    transaction.on_commit(lambda: dossier_send(dossier_id=pk))
+    return dossier
+
+
+# ---- Delivery: nothing is lost when the broker or a worker falls ----
+
+# A queued dossier whose last send is older than this is sent again by a new request for it; the
+# re-drive waits longer (settings.DOSSIER_RESEND_AFTER), to leave a busy queue time to reach it.
+RESEND_ON_REQUEST = 60
+# A render interrupted this often (killed workers, time limits) is not tried again automatically.
+MAX_ATTEMPTS = 10
+REDRIVE_BATCH = 500
+
+
+def _send_overdue(dossier: Dossier, now: Any, after: float) -> bool:
+    """Whether no send of ``dossier`` is known to have succeeded, or the last one is ``after`` s old."""
+    if dossier.sent_at is None:
+        return True
+    return (now - dossier.sent_at).total_seconds() >= after
+
+
+def _stuck_after() -> float:
+    """Seconds after which a render cannot be running any more: past the hard time limit, when
+    Redis hands its unacknowledged task out again (the broker's visibility timeout)."""
+    limit = float(settings.CELERY_TASK_TIME_LIMIT)
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    return max(limit, float(options.get("visibility_timeout", limit + 60)))
+
+
+def _render_stuck(dossier: Dossier, now: Any) -> bool:
+    started = dossier.started_at or dossier.requested_at
+    return (now - started).total_seconds() >= _stuck_after()
+
+
+# How a dossier's render reaches the workers. complaints.tasks, the layer above this module,
+# registers it when it is imported (at app loading: complaints.apps imports it), so the domain
+# code here never imports the task layer.
+RenderSender = Callable[[int], object]
+_render_sender: RenderSender | None = None
+
+
+def register_render_sender(send: RenderSender) -> None:
+    global _render_sender
+    _render_sender = send
+
+
+def dossier_send(*, dossier_id: int) -> bool:
+    """Send the rendering task of one dossier to the workers; return whether the broker took it.
+
+    Run after the request's transaction committed, so it must never raise into the request: a
+    broker that is down is logged, the dossier stays queued with no new ``sent_at``, and
+    ``dossiers_redrive`` sends it once the broker is back. Nobody waits for the task's result
+    (the dossier row is the result), so the send does not touch the result backend: with Redis
+    down, subscribing to the result would retry for 20 s and then raise a RuntimeError.
+    """
+    if _render_sender is None:
+        raise RuntimeError("complaints.tasks registers the render sender; it was not imported")
+    try:
+        _render_sender(dossier_id)
+    except (KombuError, RedisError, OSError):
+        logger.warning(
+            "dossier %s: the broker is unreachable; the re-drive will send it again",
+            dossier_id,
+            exc_info=True,
+        )
+        return False
+    Dossier.objects.filter(pk=dossier_id).update(sent_at=timezone.now())
+    return True
+
+
+@dataclass
+class RedriveResult:
+    resent: int = 0
+    unstuck: int = 0
+    given_up: int = 0
+    unsent: int = 0
+
+
+def dossiers_redrive(*, now: Any = None) -> RedriveResult:
+    """Send again every dossier still owed: queued and not sent lately, or stuck rendering. Idempotent.
+
+    Run every minute by Celery beat. Queued dossiers whose last send (else their request) is older
+    than settings.DOSSIER_RESEND_AFTER are sent again; dossiers rendering for longer than the task's
+    hard time limit lost their worker, and go back to the queue (or fail, after MAX_ATTEMPTS tries).
+    A dossier sent twice is rendered and stored once (``dossier_render`` and ``_store`` check).
+    """
+    now = now or timezone.now()
+    result = RedriveResult()
+    stuck_before = now - timedelta(seconds=_stuck_after())
+    for dossier_id, attempts in Dossier.objects.filter(
+        status=Dossier.Status.RENDERING, started_at__lt=stuck_before
+    ).values_list("pk", "attempts")[:REDRIVE_BATCH]:
+        claimed = Dossier.objects.filter(
+            pk=dossier_id, status=Dossier.Status.RENDERING, started_at__lt=stuck_before
+        )
+        if attempts >= MAX_ATTEMPTS:
+            result.given_up += claimed.update(
+                status=Dossier.Status.FAILED,
+                failure=Dossier.Failure.GAVE_UP,
+                failure_detail=f"interrupted {attempts} times (worker lost or time limit)",
+                finished_at=now,
+            )
+        else:
+            result.unstuck += claimed.update(status=Dossier.Status.QUEUED, sent_at=None)
+    resend_before = now - timedelta(seconds=settings.DOSSIER_RESEND_AFTER)
+    owed = (
+        Dossier.objects.filter(status=Dossier.Status.QUEUED)
+        .filter(Q(sent_at__lt=resend_before) | Q(sent_at=None, requested_at__lt=resend_before))
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:REDRIVE_BATCH]
+    )
+    for dossier_id in list(owed):
+        if dossier_send(dossier_id=dossier_id):
+            result.resent += 1
+        else:
+            result.unsent += 1
+            break  # the broker is down: the next run tries again
+    return result
+
+
+def dossier_render(*, dossier_id: int, final_attempt: bool = True) -> Dossier | None:
+    """Render one dossier and store it with its checksum and the version it was built from.
+
+    Idempotent: a dossier already built from the communication's current version is left alone,
+    and when two workers render the same one, the first to finish wins and the other's file is
+    dropped. Transient errors raise TransientRenderError (the task retries) until
+    ``final_attempt``; anything else marks the dossier failed with a reason the user can read.
+    """
+    with transaction.atomic():
+        dossier = (
+            Dossier.objects.select_for_update().select_related("communication").filter(pk=dossier_id).first()
+        )
+        if dossier is None:
+            return None
+        if (
+            dossier.status == Dossier.Status.READY
+            and dossier.communication_version == dossier.communication.version
+            and dossier.file
+        ):
+            return dossier
+        if dossier.attempts >= MAX_ATTEMPTS:
+            # Sent again after each lost worker (acks_late, reject on worker lost): a render that
+            # kills its worker every time must stop somewhere.
+            dossier.status, dossier.failure = Dossier.Status.FAILED, Dossier.Failure.GAVE_UP
+            dossier.failure_detail = f"tried {dossier.attempts} times"
+            dossier.finished_at = timezone.now()
+            dossier.save(update_fields=["status", "failure", "failure_detail", "finished_at"])
+            return dossier
+        dossier.status = Dossier.Status.RENDERING
+        dossier.started_at = timezone.now()
+        dossier.attempts += 1
+        dossier.save(update_fields=["status", "started_at", "attempts"])
+    try:
+        pdf, source = dossier_render_bytes(communication=dossier.communication, variant=dossier.variant)
+    except (TransientRenderError, DatabaseError, OSError) as error:
+        if not final_attempt:
+            _set_status(dossier_id, Dossier.Status.QUEUED, "", repr(error))
+            # The retry is this send: the re-drive need not send it again while it waits.
+            Dossier.objects.filter(pk=dossier_id).update(sent_at=timezone.now())
+            raise TransientRenderError(str(error)) from error
+        logger.exception("dossier %s: giving up", dossier_id)
+        return _set_status(dossier_id, Dossier.Status.FAILED, Dossier.Failure.GAVE_UP, repr(error))
+    except Exception as error:
+        logger.exception("dossier %s could not be rendered", dossier_id)
+        return _set_status(dossier_id, Dossier.Status.FAILED, Dossier.Failure.RENDER_ERROR, repr(error))
+    return _store(dossier_id, pdf, source, final_attempt)
+
+
+def _set_status(dossier_id: int, status: str, failure: str, detail: str) -> Dossier | None:
+    Dossier.objects.filter(pk=dossier_id).update(
+        status=status, failure=failure, failure_detail=detail[:2000], finished_at=timezone.now()
+    )
+    return Dossier.objects.filter(pk=dossier_id).first()
+
+
+def _store(dossier_id: int, pdf: bytes, source: DossierSource, final_attempt: bool) -> Dossier | None:
+
+    digest = hashlib.sha256(pdf).hexdigest()
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    new_name: str = ""
+    try:
+        with transaction.atomic():
+            dossier = (
+                Dossier.objects.select_for_update()
+                .select_related("communication")
+                .filter(pk=dossier_id)
+                .first()
+            )
+            if dossier is None:
+                return None
+            if (
+                dossier.status == Dossier.Status.READY
+                and dossier.communication_version == source.version
+                and dossier.file
+            ):
+                return dossier  # another worker finished the same job first
+            old_name = dossier.file.name if dossier.file else ""
+            dossier.file.save(f"{dossier.variant}.pdf", ContentFile(pdf), save=False)
+            new_name = dossier.file.name or ""
+            dossier.status = Dossier.Status.READY
+            dossier.sha256, dossier.size, dossier.page_count = digest, len(pdf), pages
+            dossier.communication_version, dossier.language = source.version, source.language
+            dossier.failure, dossier.failure_detail = "", ""
+            dossier.finished_at = timezone.now()
+            dossier.save()
+            if old_name and old_name != new_name:
+                storage = dossier.file.storage
+                transaction.on_commit(lambda: storage.delete(old_name))
+            return dossier
+    except (DatabaseError, OSError) as error:
+        if new_name:
+            Dossier._meta.get_field("file").storage.delete(new_name)
+        if not final_attempt:
+            raise TransientRenderError(str(error)) from error
+        logger.exception("dossier %s could not be stored", dossier_id)
+        return _set_status(dossier_id, Dossier.Status.FAILED, Dossier.Failure.STORAGE_ERROR, repr(error))
+
+
+# ---- Who may do what with dossiers ----
+
+
+def dossier_variants_for(user: Any, communication: Communication) -> list[str]:
+    """Return the variants ``user`` may see and ask for (the internal one needs the case's handler)."""
+    if not user.has_perm("complaints.view_communication", communication):
+        return []
+    variants = [Dossier.Variant.FILING, Dossier.Variant.REDACTED]
+    if user.has_perm("complaints.view_internal_dossier", communication):
+        variants.append(Dossier.Variant.INTERNAL)
+    return [str(v) for v in variants]

@@ -1,0 +1,361 @@
+"""The filing wizard's pages: one URL per step, every step saved on its own."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from admissibility import Assessment
+from complaints.filing import forms as wf
+from complaints.filing.documents import DocumentRejected, document_add, document_remove
+from complaints.filing.help import help_contacts
+from complaints.filing.pages import PAGES, Page
+from complaints.filing.rights import catalogue_in
+from complaints.filing.submission import SubmissionRefused, communication_submit
+from complaints.filing.textlang import needs_translation
+from complaints.filing.wizard import (
+    GLOSSARY,
+    STEP_BY_SLUG,
+    STEP_FOR_CRITERION,
+    Step,
+    applicable_steps,
+    is_child_mode,
+    neighbours,
+    victims_needing_consent,
+)
+from complaints.models import Communication, Document, User
+from complaints.permissions import communication_access
+from complaints.selectors import communication_assessment
+from complaints.services import (
+    DraftRefused,
+    StaleVersion,
+    communication_save_step,
+    draft_start,
+    drafting_organisations,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def screens_of(step: Step, form: forms.BaseForm | None) -> list[tuple[str, ...]]:
+    """Return the step's one-question screens that ask something of this form (branching removes some)."""
+    if form is None:
+        return []
+    return [screen for screen in step.screens if any(name in form.fields for name in screen)]
+
+
+def _limit_to_screen(form: forms.BaseForm, step: Step, screen: int | None) -> None:
+    """In child mode, keep only the current screen's questions (and their translation boxes)."""
+    screens = screens_of(step, form)
+    if screen is None or not screens:
+        return
+    keep = set(screens[min(screen, len(screens) - 1)])
+    keep |= {f"translation__{name}" for name in keep}
+    for name in list(form.fields):
+        if name not in keep:
+            del form.fields[name]
+
+
+def _screens(communication: Communication, step: Step) -> int:
+    if not (is_child_mode(communication) and step.screens):
+        return 1
+    return max(len(screens_of(step, build_page(step, communication, None, None, None).form)), 1)
+
+
+def build_page(step: Step, communication: Communication, data: Any, files: Any, screen: int | None) -> Page:
+    """Return the forms of ``step``, bound to ``data`` when it is not None."""
+    page = PAGES[step.slug].build(communication, data, files)
+    c = communication
+    if isinstance(page.form, wf.TranslationsMixin):
+        page.form.add_translation_fields(c)
+    if page.form is not None and is_child_mode(c):
+        _limit_to_screen(page.form, step, screen)
+    return page
+
+
+def save_page(
+    step: Step, page: Page, communication: Communication, actor: User, version: int
+) -> Communication:
+    """Save a valid page through the services, in one versioned transaction."""
+    fields, write = PAGES[step.slug].save(page, communication)
+    if isinstance(page.form, wf.TranslationsMixin):
+        merged = {**communication.translations, **page.form.translations()}
+        fields["translations"] = {name: text for name, text in merged.items() if text}
+    return communication_save_step(
+        communication=communication, expected_version=version, actor=actor, fields=fields, write=write
+    )
+
+
+def feedback(communication: Communication, assessment: Assessment) -> list[dict[str, Any]]:
+    """Return the findings worth showing while drafting, each with the step where it can be fixed."""
+    child = is_child_mode(communication)
+    slugs = {step.slug for step in applicable_steps(communication)}
+    items = []
+    for finding in assessment.findings:
+        if finding.outcome == "met":
+            continue
+        slug = STEP_FOR_CRITERION.get(finding.criterion, "review")
+        items.append(
+            {
+                "finding": finding,
+                "text": finding.child_reason if child else finding.reason,
+                "url": reverse("complaints:wizard_step", args=[communication.reference, slug])
+                if slug in slugs
+                else None,
+            }
+        )
+    return items
+
+
+def _context(
+    request: HttpRequest, communication: Communication, step: Step, page: Page, screen: int | None
+) -> dict[str, Any]:
+    assessment = communication_assessment(communication=communication, lang=get_language() or "en")
+    previous, following = neighbours(communication, step.slug)
+    child = is_child_mode(communication)
+    translation_flags = {}
+    if page.form is not None and isinstance(page.form, wf.TranslationsMixin):
+        for name in page.form.translatable:
+            value = page.form[name].value() if name in page.form.fields else ""
+            translation_flags[name] = needs_translation(str(value or ""), communication.dossier_language)
+    file_by = assessment.file_by
+    today = timezone.localdate()
+    return {
+        "communication": communication,
+        "step": step,
+        "steps": applicable_steps(communication),
+        "page": page,
+        "child": child,
+        "screen": screen,
+        "screens": _screens(communication, step),
+        "previous": previous,
+        "following": following,
+        "assessment": assessment,
+        "feedback": feedback(communication, assessment),
+        "file_by": file_by,
+        "days_left": (file_by - today).days if file_by else None,
+        "glossary": [GLOSSARY[key] for key in step.glossary],
+        "translation_flags": translation_flags,
+        "help_contacts": help_contacts(communication.state),
+        "consent_warnings": victims_needing_consent(communication)
+        if step.slug in {"consent", "review"}
+        else [],
+        "documents": communication.documents.all() if step.slug in {"documents", "review"} else [],
+        "catalogue": catalogue_in(get_language() or "en") if step.slug == "rights" else {},
+        "step_number": [s.slug for s in applicable_steps(communication)].index(step.slug) + 1,
+        "invite_url": reverse("complaints:invitation_new", args=[communication.reference])
+        if step.slug in {"consent", "review"}
+        and request.user.has_perm("complaints.invite_communication", communication)
+        else None,
+    }
+
+
+def _screen_of(request: HttpRequest, communication: Communication, step: Step) -> int | None:
+    if not (is_child_mode(communication) and step.screens):
+        return None
+    try:
+        screen = int(request.GET.get("screen", request.POST.get("screen", 0)))
+    except (TypeError, ValueError):
+        screen = 0
+    return min(max(screen, 0), len(step.screens) - 1)
+
+
+def _posted_version(request: HttpRequest) -> int:
+    """The draft version the page was built from; anything unreadable counts as stale, never as a crash."""
+    try:
+        return int(request.POST.get("version") or 0)
+    except ValueError:
+        return 0
+
+
+def _step_url(communication: Communication, step: Step, screen: int | None = None) -> str:
+    url = reverse("complaints:wizard_step", args=[communication.reference, step.slug])
+    return f"{url}?screen={screen}" if screen else url
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
+    communication = communication_access(request.user, reference)
+    if communication.status != Communication.Status.DRAFT:
+        messages.info(request, _("This communication was submitted; it can no longer be changed here."))
+        return redirect(communication)
+    if not request.user.has_perm("complaints.change_communication", communication):
+        raise PermissionDenied
+    step = STEP_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404
+    if not step.applies(communication):
+        _previous, following = neighbours(communication, slug)
+        return redirect(_step_url(communication, following or STEP_BY_SLUG["review"]))
+    screen = _screen_of(request, communication, step)
+
+    if step.slug == "sign" and request.method == "POST":
+        return _sign(request, communication, step, screen)
+    if step.slug == "documents" and request.method == "POST":
+        return _upload(request, communication, step)
+
+    if request.method == "POST" and step.slug != "review":
+        page = build_page(step, communication, request.POST, request.FILES, screen)
+        version = _posted_version(request)
+        if page.is_valid():
+            try:
+                communication = save_page(step, page, communication, _user(request), version)
+            except StaleVersion as stale:
+                messages.warning(
+                    request,
+                    _(
+                        "This draft was changed in another window or on another device. Your answers on this "
+                        "page are kept below: check them and save again to keep them."
+                    ),
+                )
+                communication = stale.current
+                context = _context(request, communication, step, page, screen)
+                return render(request, "complaints/filing/wizard_step.html", context, status=409)
+            return redirect(_after_save(request, communication, step, screen))
+        context = _context(request, communication, step, page, screen)
+        return render(request, "complaints/filing/wizard_step.html", context, status=400)
+
+    page = build_page(step, communication, None, None, screen)
+    return render(
+        request, "complaints/filing/wizard_step.html", _context(request, communication, step, page, screen)
+    )
+
+
+def _after_save(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> str:
+    previous, following = neighbours(communication, step.slug)
+    if request.POST.get("direction") == "back":
+        if screen:
+            return _step_url(communication, step, screen - 1)
+        if previous is None:
+            return _step_url(communication, step)
+        return _step_url(communication, previous, _screens(communication, previous) - 1 or None)
+    if screen is not None and screen + 1 < _screens(communication, step):
+        return _step_url(communication, step, screen + 1)
+    messages.success(request, _("Saved."))
+    return _step_url(communication, following or STEP_BY_SLUG["review"])
+
+
+def _upload(request: HttpRequest, communication: Communication, step: Step) -> HttpResponse:
+    page = build_page(step, communication, request.POST, request.FILES, None)
+    if request.POST.get("direction") in {"back", "next"} and not request.FILES:
+        previous, following = neighbours(communication, step.slug)
+        target = previous if request.POST["direction"] == "back" else following
+        return redirect(_step_url(communication, target or step))
+    form = page.form
+    assert isinstance(form, wf.DocumentForm)
+    if form.is_valid():
+        try:
+            document_add(
+                communication=communication,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                actor=_user(request),
+            )
+        except DocumentRejected as error:
+            form.add_error("file", str(error))
+        else:
+            communication_save_step(
+                communication=communication, expected_version=communication.version, actor=_user(request)
+            )
+            messages.success(request, _("The document was added."))
+            return redirect(_step_url(communication, step))
+    context = _context(request, communication, step, page, None)
+    return render(request, "complaints/filing/wizard_step.html", context, status=400)
+
+
+@login_required
+@require_POST
+def wizard_document_remove(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
+    communication = communication_access(request.user, reference, "change")
+    document = Document.objects.filter(communication=communication, pk=document_id).first()
+    if document is None:
+        raise Http404
+    try:
+        document_remove(document=document)
+    except DocumentRejected as error:
+        messages.error(request, str(error))
+        return redirect(communication.get_absolute_url())
+    messages.success(request, _("The document was removed."))
+    return redirect(_step_url(communication, STEP_BY_SLUG["documents"]))
+
+
+def _sign(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> HttpResponse:
+    page = build_page(step, communication, request.POST, None, screen)
+    form = page.form
+    assert form is not None
+    if form.is_valid():
+        try:
+            communication_submit(
+                communication=communication,
+                expected_version=_posted_version(request),
+                signed_name=form.cleaned_data["signed_name"],
+                actor=_user(request),
+                submit_anyway=form.cleaned_data["submit_anyway"],
+            )
+        except StaleVersion:
+            messages.warning(request, _("This draft changed in another window. Please check it again."))
+            return redirect(_step_url(communication, STEP_BY_SLUG["review"]))
+        except SubmissionRefused as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("complaints:submitted", reference=communication.reference)
+    context = _context(request, communication, step, page, screen)
+    return render(request, "complaints/filing/wizard_step.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wizard_start(request: HttpRequest) -> HttpResponse:
+    """Explain what the filer will need; start a draft on POST (never on GET).
+
+    A caseworker starts a draft for a child their organisation represents: the same wizard, in
+    adult mode, written for someone else, handled by the organisation and assigned to them.
+    """
+    user = _user(request)
+    error = ""
+    if request.method == "POST":
+        try:
+            communication = draft_start(user=user, organisation_id=request.POST.get("organisation"))
+        except DraftRefused as refused:
+            error = str(refused)
+        else:
+            return redirect("complaints:wizard_step", reference=communication.reference, slug="who")
+    return render(
+        request,
+        "complaints/filing/wizard_start.html",
+        {
+            "on_behalf": user.role == User.Role.CASEWORKER,
+            "organisations": drafting_organisations(user),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def submitted(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = communication_access(request.user, reference)
+    return render(
+        request,
+        "complaints/filing/submitted.html",
+        {
+            "communication": communication,
+            "child": is_child_mode(communication),
+            "help_contacts": help_contacts(communication.state),
+        },
+    )
