@@ -126,9 +126,15 @@ def case(world: World) -> Communication:
     return communication
 
 
+_SHARED_FILING_PDF: dict[str, bytes] = {}
+
+
 @pytest.fixture
 def filing_pdf(case: Communication) -> bytes:
-    return dossier_render_bytes(communication=case, variant="filing")[0]
+    """The filing dossier of ``case``, rendered once per test process: the tests that use it only read it."""
+    if "filing" not in _SHARED_FILING_PDF:
+        _SHARED_FILING_PDF["filing"] = dossier_render_bytes(communication=case, variant="filing")[0]
+    return _SHARED_FILING_PDF["filing"]
 
 
 def test_kazakh_and_russian_text_is_real_extractable_text(filing_pdf: bytes) -> None:
