@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -62,6 +61,7 @@ from . import cldr, dossier_labels
 from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from .documents import inspect as document_inspect
 from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from .privacy.redaction import Plain, Redactor
 from .rights import articles as crc_articles
 
 logger = logging.getLogger(__name__)
@@ -120,44 +120,6 @@ class DossierSource:
 
 def _yes_no(value: bool | None, labels: dict[str, str]) -> str:
     return labels["not_stated"] if value is None else labels["yes" if value else "no"]
-
-
-class Redactor:
-    """Replace the names of the author and of the children with their initials, also inside free text.
-
-    A name is matched as a word, and its stem with a short ending, so that Russian and Kazakh
-    inflected forms (Алия, Алии, Алиёй) are caught as well.
-    """
-
-    VOWELS = "aeiouyаеёиоуыэюяйьәөүұі"
-
-    def __init__(self, people: list[Person]) -> None:
-        self.rules: list[tuple[re.Pattern[str], str]] = []
-        for person in people:
-            if person.role == Person.Role.REPRESENTATIVE:
-                continue
-            for name in (person.given_name, person.family_name):
-                for token in re.findall(r"\w+", name or ""):
-                    if len(token) < 2:
-                        continue
-                    stem = token
-                    while len(stem) > 3 and stem[-1].lower() in self.VOWELS:
-                        stem = stem[:-1]
-                    pattern = re.compile(rf"\b{re.escape(stem)}\w{{0,4}}\b", re.IGNORECASE)
-                    self.rules.append((pattern, person.initials or "—"))
-        self.rules.sort(key=lambda rule: -len(rule[0].pattern))
-
-    def text(self, value: str) -> str:
-        for pattern, initials in self.rules:
-            value = pattern.sub(initials, value)
-        return value
-
-
-class Plain:
-    """The identity function, where nothing is redacted."""
-
-    def text(self, value: str) -> str:
-        return value
 
 
 def _free(
@@ -299,7 +261,8 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     redacted = variant == Dossier.Variant.REDACTED
     internal = variant == Dossier.Variant.INTERNAL
     people = list(communication.people.all())
-    redact: Redactor | Plain = Redactor(people) if redacted else Plain()
+    named = [p for p in people if p.role != Person.Role.REPRESENTATIVE]  # a lawyer's name stays
+    redact: Redactor | Plain = Redactor(named) if redacted else Plain()
     authors = [p for p in people if p.role == Person.Role.AUTHOR]
     victims = [p for p in people if p.role == Person.Role.VICTIM]
     representatives = [p for p in people if p.role == Person.Role.REPRESENTATIVE]

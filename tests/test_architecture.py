@@ -25,6 +25,7 @@ DOMAIN = {
     "mail",
     "models",
     "permissions",
+    "privacy.redaction",
     "rights",
     "textlang",
     "treaty_import",
