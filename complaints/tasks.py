@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from django.utils import timezone
 
 from .models import Communication
 from .services import communication_assess
@@ -22,6 +23,7 @@ def assess_communication(communication_id: int) -> str:
 from celery.utils.log import get_task_logger  # noqa: E402
 
 from . import deadlines, dossiers  # noqa: E402
+from .privacy import erasure  # noqa: E402
 
 task_logger = get_task_logger(__name__)
 EMAIL_CHUNK = 200
@@ -89,3 +91,12 @@ def sweep_deadlines() -> dict[str, int]:
 def send_reminder_emails(reminder_ids: list[int]) -> int:
     """E-mail the given reminders that have not gone out yet; return how many went."""
     return deadlines.reminder_emails_send(reminder_ids)
+
+
+@shared_task(acks_late=True)
+def purge_erased_cases() -> int:
+    """Celery beat, daily: remove the kept record of erased cases whose retention period has passed."""
+    purged = erasure.erasures_purge(today=timezone.localdate())
+    if purged:
+        task_logger.info("purged %d erased cases after their retention period", purged)
+    return purged

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import account_views, invitation_views, review_views, tracking_views, views, wizard_views
+from .privacy import views as privacy_views
 
 app_name = "complaints"
 
@@ -21,6 +22,10 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
+    path(
+        "cases/<uuid:reference>/export/", privacy_views.communication_export_view, name="communication_export"
+    ),
+    path("cases/<uuid:reference>/erase/", privacy_views.communication_erase_view, name="communication_erase"),
     path("cases/<uuid:reference>/assign/", views.case_assign_view, name="case_assign"),
     path("cases/<uuid:reference>/share/", views.case_share_view, name="case_share"),
     path("cases/<uuid:reference>/invitations/new/", invitation_views.invitation_new, name="invitation_new"),

@@ -22,6 +22,7 @@ from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_
 from .models import Communication, Organisation, User
 from .pagination import paginate_capped
 from .permissions import communication_access
+from .privacy.views import privacy_context
 from .review_views import triage_context
 from .selectors import (
     case_page,
@@ -68,6 +69,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **triage_context(request, communication),
         **casework_context(user, communication),
         **invitations_context(user, communication),
+        **privacy_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

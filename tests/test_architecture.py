@@ -42,6 +42,8 @@ SERVICES = {
     "invitations",
     "lifecycle",
     "pagination",
+    "privacy.erasure",
+    "privacy.export",
     "review",
     "selectors",
     "services",
