@@ -148,7 +148,7 @@ def build_case(world: World, status: str = Communication.Status.DRAFT) -> Case:
         )
         document.file.save("upload", ContentFile(data), save=False)
         document.save()
-        documents[document.file.name] = data
+        documents[str(document.file.name)] = data
     dossiers: dict[str, tuple[str, bytes]] = {}
     for variant in Dossier.Variant.values:
         data = f"%PDF-1.7 privacy-dossier {variant}".encode()
@@ -162,7 +162,7 @@ def build_case(world: World, status: str = Communication.Status.DRAFT) -> Case:
             sha256=hashlib.sha256(data).hexdigest(),
         )
         dossier.file.save(f"{variant}.pdf", ContentFile(data))
-        dossiers[variant] = (dossier.file.name, data)
+        dossiers[variant] = (str(dossier.file.name), data)
     deadlines_recompute(communication=communication)
     if status != Communication.Status.DRAFT:
         Submission.objects.create(
