@@ -186,6 +186,8 @@ rules.add_perm("complaints.answer_communication", is_invited_to_answer)
 # portal holds about the case and asks for its erasure; an administrator may do both for them.
 rules.add_perm("complaints.export_communication", is_administrator | is_filer)
 rules.add_perm("complaints.erase_communication", is_administrator | is_filer)
+# The log of erasures holds no erased data; administrators read it, nobody edits it.
+rules.add_perm("complaints.view_erasurerecord", is_administrator)
 
 # The parts of a case follow the case.
 for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):

@@ -539,3 +539,19 @@ def test_beat_runs_the_purge_daily_and_a_request_runs_it_without_a_broker(
     settings.DEADLINE_SWEEP_ON_REQUESTS = True
     client.get("/healthz")
     assert not Communication.objects.filter(pk=case.communication.pk).exists()
+
+
+def test_administrators_read_the_log_of_erasures_in_the_admin_and_nobody_can_change_it(world: World) -> None:
+    case = build_case(world, Communication.Status.SUBMITTED)
+    record = communication_erase(user=world.filer, reference=case.reference)
+    admin = login(world.admin)
+    listing = admin.get(reverse("admin:complaints_erasurerecord_changelist"))
+    assert listing.status_code == 200
+    assert str(case.communication.reference) in listing.content.decode()
+    change = reverse("admin:complaints_erasurerecord_change", args=[record.pk])
+    assert admin.post(change, {"kind": "draft"}).status_code == 403
+    assert admin.post(reverse("admin:complaints_erasurerecord_delete", args=[record.pk])).status_code == 403
+    assert ErasureRecord.objects.get(pk=record.pk).kind == ErasureRecord.Kind.SUBMITTED
+    assert (
+        login(world.caseworker).get(reverse("admin:complaints_erasurerecord_changelist")).status_code != 200
+    )
