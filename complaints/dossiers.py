@@ -549,7 +549,11 @@ def dossier_render_bytes(
 RENDER_REQUESTS_PER_HOUR = 10
 
 
-class RenderBudgetSpent(Exception):
+class DossierRefused(Exception):
+    """A dossier cannot be asked for now; the message says why, in plain words."""
+
+
+class RenderBudgetSpent(DossierRefused):
     """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
 
 
@@ -598,6 +602,10 @@ def dossier_request(
     RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is false
     (filing and the re-drive, which must never be refused for it).
     """
+    if communication.erased_on is not None:  # what is kept is the dossier as filed, never a new one
+        raise DossierRefused(
+            gettext("The personal data of this case were erased: no new dossier can be made.")
+        )
     if budgeted:
         dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -214,7 +214,9 @@ def _erase_submitted(
     files = _Files([])
     removed: dict[str, int] = {}
     _remove_parts(communication, files, removed)
-    others = communication.dossiers.exclude(variant=Dossier.Variant.FILING)
+    # The filing dossier as it was made stays; any other, or one not (or no longer) ready, goes.
+    kept = Q(variant=Dossier.Variant.FILING, status=Dossier.Status.READY) & ~Q(file="")
+    others = communication.dossiers.exclude(kept)
     for dossier in others:
         files.add(dossier.file)
     if _counted(removed, "dossiers", others):

@@ -555,3 +555,21 @@ def test_administrators_read_the_log_of_erasures_in_the_admin_and_nobody_can_cha
     assert (
         login(world.caseworker).get(reverse("admin:complaints_erasurerecord_changelist")).status_code != 200
     )
+
+
+def test_no_new_dossier_can_be_made_of_an_erased_case_so_the_filed_one_stays_as_it_was(world: World) -> None:
+    case = build_case(world, Communication.Status.SUBMITTED)
+    communication_erase(user=world.filer, reference=case.reference)
+    filing = Dossier.objects.get(communication=case.communication, variant=Dossier.Variant.FILING)
+    url = reverse("complaints:dossier_request", args=[case.reference, "filing"])
+    caseworker = login(world.caseworker)
+    answer = caseworker.post(url, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 409
+    assert "erased" in answer.json()["detail"]
+    page = caseworker.post(url, follow=True).content.decode()
+    assert "no new dossier can be made" in page
+    after = Dossier.objects.get(pk=filing.pk)
+    assert (after.status, after.file.name, after.sha256) == (filing.status, filing.file.name, filing.sha256)
+    assert stored(str(after.file.name)) == case.dossiers["filing"][1]
+    download = caseworker.get(reverse("complaints:dossier_download", args=[filing.pk]))
+    assert b"".join(download.streaming_content) == case.dossiers["filing"][1]
