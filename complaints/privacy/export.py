@@ -14,7 +14,6 @@ not what the family told the portal), and the secret parts of invitations (only 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
@@ -49,7 +48,6 @@ class ArchiveFile:
 
     name: str
     source: FieldFile
-    sha256: str = ""
 
 
 @dataclass
@@ -90,7 +88,7 @@ def communication_export(*, user: User, reference: Any) -> CaseExport:
     documents = []
     for number, document in enumerate(communication.documents.order_by("uploaded_at", "pk"), start=1):
         name = f"documents/{number:03d}-{document.pk}"
-        files.append(ArchiveFile(name, document.file, document.sha256))
+        files.append(ArchiveFile(name, document.file))
         documents.append({**_row(document, exclude=("file", "uploaded_by")), "file_in_archive": name})
     dossiers = []
     shown = communication.dossiers.exclude(variant=Dossier.Variant.INTERNAL).order_by("variant")
@@ -98,7 +96,7 @@ def communication_export(*, user: User, reference: Any) -> CaseExport:
         entry = _row(dossier, exclude=("file", "requested_by", "failure_detail"))
         if dossier.file:
             entry["file_in_archive"] = f"dossiers/{dossier.variant}.pdf"
-            files.append(ArchiveFile(entry["file_in_archive"], dossier.file, dossier.sha256))
+            files.append(ArchiveFile(entry["file_in_archive"], dossier.file))
         dossiers.append(entry)
     case = _row(communication, exclude=("filer", "assignee", "claimed_by", "claimed_at"))
     data = {
@@ -148,11 +146,8 @@ def archive_chunks(export: CaseExport) -> Iterator[bytes]:
         archive.writestr("case.json", body.encode())
         yield pipe.take()
         for item in export.files:
-            digest = hashlib.sha256()
             with item.source.open("rb") as source, archive.open(item.name, mode="w") as target:
                 for chunk in source.chunks(CHUNK):
-                    digest.update(chunk)
                     target.write(chunk)
                     yield pipe.take()
-            item.sha256 = item.sha256 or digest.hexdigest()
     yield pipe.take()
