@@ -572,4 +572,4 @@ def test_no_new_dossier_can_be_made_of_an_erased_case_so_the_filed_one_stays_as_
     assert (after.status, after.file.name, after.sha256) == (filing.status, filing.file.name, filing.sha256)
     assert stored(str(after.file.name)) == case.dossiers["filing"][1]
     download = caseworker.get(reverse("complaints:dossier_download", args=[filing.pk]))
-    assert b"".join(download.streaming_content) == case.dossiers["filing"][1]
+    assert b"".join(download.streaming_content) == case.dossiers["filing"][1]  # type: ignore[attr-defined]
