@@ -140,12 +140,27 @@ class Redactor:
 
     def __init__(self, people: Iterable[Named]) -> None:
         self.forms = _forms(people)
+        # Skeletons of the stretches of one text, kept while it is read (words recur), then dropped:
+        # nothing of a child's story outlives the call.
+        self._seen: dict[str, str] = {}
+
+    def _skeleton(self, text: str) -> str:
+        key = self._seen.get(text)
+        if key is None:
+            key = self._seen[text] = skeleton(text)
+        return key
 
     def text(self, value: str) -> str:
         """Return ``value`` with every name found replaced by the initials of its person."""
         if not value or not self.forms.exact:
             return value
         words = list(WORD.finditer(value))
+        try:
+            return self._replace(value, words)
+        finally:
+            self._seen.clear()
+
+    def _replace(self, value: str, words: list[re.Match[str]]) -> str:
         pieces: list[str] = []
         position = 0
         index = 0
@@ -165,7 +180,7 @@ class Redactor:
         """Return (index of the last word, initials) of the longest name starting at word ``first``."""
         joined = words[first].group()
         candidates: list[tuple[int, str]] = []
-        key = skeleton(joined)
+        key = self._skeleton(joined)
         if key in self.forms.exact or key in self.forms.inflected:
             candidates.append((first, self.forms.exact.get(key) or self.forms.inflected[key]))
         last = first
@@ -175,7 +190,7 @@ class Redactor:
                 break
             last += 1
             joined += words[last].group()
-            key = skeleton(joined)
+            key = self._skeleton(joined)
             if len(key) > self.forms.longest:
                 break
             if key in self.forms.exact:
