@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .accounts import ENROLMENT_SESSION_KEY, SECOND_FACTOR_TYPES
-from .models import User
+from complaints.accounts import ENROLMENT_SESSION_KEY, SECOND_FACTOR_TYPES
+from complaints.models import User
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.authtoken.models import Token
 
-from .accounts import (
+from complaints.accounts import (
     SECOND_FACTOR_TYPES,
     token_expires_at,
     token_is_expired,
@@ -26,7 +26,7 @@ from .accounts import (
     user_token_create,
     user_tokens_revoke,
 )
-from .models import User
+from complaints.models import User
 
 
 def _account_context(user: User) -> dict[str, object]:

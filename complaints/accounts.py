@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from .models import User
+from complaints.models import User
 
 # Authenticators that are a second factor on their own (recovery codes only back one up).
 SECOND_FACTOR_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]

@@ -13,8 +13,7 @@ class ComplaintsConfig(AppConfig):
         # (the portal's system checks, the object permissions with `rules`, the Celery tasks and
         # the dossiers' render sender, the sweep on requests, the engine's languages).
         import portal.checks  # noqa: F401, PLC0415
-
-        from . import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
+        from complaints import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
 
         adapters.engine_languages_install()
         request_finished.connect(
@@ -24,7 +23,7 @@ class ComplaintsConfig(AppConfig):
         from allauth.account import signals as account_signals  # noqa: PLC0415
         from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
-        from .accounts import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
+        from complaints.accounts import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
 
         user_logged_in.connect(session_start_on_log_in, dispatch_uid="session_start_on_log_in")
 

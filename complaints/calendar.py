@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from .models import CalendarFeed, Deadline, User
+from complaints.models import CalendarFeed, Deadline, User
 
 FEED_DAYS_BACK = 60
 FEED_DAYS_AHEAD = 800

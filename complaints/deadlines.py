@@ -30,9 +30,9 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import deadline_rules as rules_
-from .mail import email_language, email_message
-from .models import (
+from complaints import deadline_rules as rules_
+from complaints.mail import email_language, email_message
+from complaints.models import (
     Communication,
     Deadline,
     DeadlineChange,
@@ -43,7 +43,7 @@ from .models import (
     Notification,
     User,
 )
-from .permissions import communications_visible_to
+from complaints.permissions import communications_visible_to
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
-from .models import Communication, Document, User
+from complaints.models import Communication, Document, User
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 200  # of one PDF

@@ -57,12 +57,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 from redis.exceptions import RedisError
 
-from . import cldr, dossier_labels
-from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
-from .documents import inspect as document_inspect
-from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
-from .privacy.redaction import Plain, Redactor
-from .rights import articles as crc_articles
+from complaints import cldr, dossier_labels
+from complaints.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from complaints.documents import inspect as document_inspect
+from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from complaints.privacy.redaction import Plain, Redactor
+from complaints.rights import articles as crc_articles
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise

@@ -10,7 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, Communication, Deadline, Person
+from complaints.models import Claim, Communication, Deadline, Person
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
 

@@ -11,9 +11,9 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import cldr
-from .lifecycle import TransitionRequest
-from .models import Communication, Invitation, Person, TreatyStatus, User
+from complaints import cldr
+from complaints.lifecycle import TransitionRequest
+from complaints.models import Communication, Invitation, Person, TreatyStatus, User
 
 
 class SignupForm(AllauthSignupForm):

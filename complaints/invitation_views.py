@@ -15,9 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import InvitationAnswerForm, InvitationForm
-from .help import help_contacts
-from .invitations import (
+from complaints.forms import InvitationAnswerForm, InvitationForm
+from complaints.help import help_contacts
+from complaints.invitations import (
     InvitationError,
     invitation_accept,
     invitation_create,
@@ -28,10 +28,10 @@ from .invitations import (
     invitation_state,
     invitations_blocking_submission,
 )
-from .invitations import invitation_answer as invitation_answer_record
-from .models import Communication, Invitation, User
-from .permissions import communication_access
-from .wizard import applicable_steps
+from complaints.invitations import invitation_answer as invitation_answer_record
+from complaints.models import Communication, Invitation, User
+from complaints.permissions import communication_access
+from complaints.wizard import applicable_steps
 
 
 def _user(request: HttpRequest) -> User:

@@ -25,9 +25,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .mail import email_language, email_message
-from .models import Communication, Event, Invitation, Person, User
-from .services import communication_save_step
+from complaints.mail import email_language, email_message
+from complaints.models import Communication, Event, Invitation, Person, User
+from complaints.services import communication_save_step
 
 VALID_FOR = timedelta(days=14)
 

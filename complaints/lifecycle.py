@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .deadlines import deadlines_recompute
-from .models import Communication, Event, User
+from complaints.deadlines import deadlines_recompute
+from complaints.models import Communication, Event, User
 
 Status = Communication.Status
 

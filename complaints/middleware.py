@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .accounts import IDLE_SESSION_KEY, user_needs_second_factor
+from complaints.accounts import IDLE_SESSION_KEY, user_needs_second_factor
 
 # Browser features the portal never uses, switched off for every page (and any frame, were one
 # ever allowed). interest-cohort=() opts out of FLoC-style interest tracking.

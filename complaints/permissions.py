@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import Communication, Invitation, Membership, Organisation, User
+from complaints.models import Communication, Invitation, Membership, Organisation, User
 
 
 def _organisation_ids(user: User, kind: str) -> list[int]:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from . import tasks
+from complaints import tasks
 
 logger = logging.getLogger(__name__)
 

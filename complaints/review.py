@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import cldr
-from .filters import with_next_deadline
-from .models import Communication, Deadline, Event, Membership, Organisation, Triage, User
+from complaints import cldr
+from complaints.filters import with_next_deadline
+from complaints.models import Communication, Deadline, Event, Membership, Organisation, Triage, User
 
 CLOSED = Communication.Status.CLOSED
 

@@ -7,8 +7,8 @@ from typing import Any
 from celery import shared_task
 from django.utils import timezone
 
-from .models import Communication
-from .services import communication_assess
+from complaints.models import Communication
+from complaints.services import communication_assess
 
 
 @shared_task(acks_late=True, ignore_result=False)
@@ -22,8 +22,8 @@ def assess_communication(communication_id: int) -> str:
 
 from celery.utils.log import get_task_logger  # noqa: E402
 
-from . import deadlines, dossiers  # noqa: E402
-from .privacy import erasure  # noqa: E402
+from complaints import deadlines, dossiers  # noqa: E402
+from complaints.privacy import erasure  # noqa: E402
 
 task_logger = get_task_logger(__name__)
 EMAIL_CHUNK = 200

@@ -16,10 +16,10 @@ from typing import Any
 from django import forms
 from django.db.models import Max
 
-from . import wizard_forms as wf
-from .models import Communication, Person
-from .services import communication_set_claims, remedies_renumber
-from .wizard import FIXED_FOR_CHILD, STEPS, drafted_for_child
+from complaints import wizard_forms as wf
+from complaints.models import Communication, Person
+from complaints.services import communication_set_claims, remedies_renumber
+from complaints.wizard import FIXED_FOR_CHILD, STEPS, drafted_for_child
 
 Write = Callable[[], None] | None
 

@@ -1,5 +1,5 @@
 """The OPIC portal project package."""
 
-from .celery import app as celery_app
+from portal.celery import app as celery_app
 
 __all__ = ("celery_app",)

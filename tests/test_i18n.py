@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from .conftest import World, login
+from tests.conftest import World, login
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 

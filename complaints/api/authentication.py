@@ -13,7 +13,7 @@ from drf_spectacular import authentication as spectacular_authentication
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from ..accounts import token_is_expired, user_needs_second_factor
+from complaints.accounts import token_is_expired, user_needs_second_factor
 
 SECOND_FACTOR_MISSING = _(
     "Your account needs a second factor before it can use the API. "

@@ -10,7 +10,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from ..json_input import body_limit
+from complaints.json_input import body_limit
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -12,7 +12,7 @@ from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from ..json_input import JSONInputError, body_limit, json_load
+from complaints.json_input import JSONInputError, body_limit, json_load
 
 
 class JSONBodyError(ParseError):

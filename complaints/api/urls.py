@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from complaints.api import views
 
 router = SimpleRouter(trailing_slash=True)
 router.register("communications", views.CommunicationViewSet, basename="communication")

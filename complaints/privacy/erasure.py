@@ -36,8 +36,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Communication, Dossier, ErasureRecord, Event, Submission, User
-from ..permissions import communication_access, is_administrator
+from complaints.models import Communication, Dossier, ErasureRecord, Event, Submission, User
+from complaints.permissions import communication_access, is_administrator
 
 logger = logging.getLogger(__name__)
 

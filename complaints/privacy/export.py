@@ -27,8 +27,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Dossier, User
-from ..permissions import communication_access
+from complaints.models import Dossier, User
+from complaints.permissions import communication_access
 
 FORMAT_VERSION = 1
 CHUNK = 64 * 1024

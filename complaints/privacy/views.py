@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Communication, ErasureRecord, User
-from ..permissions import communication_access, is_administrator
-from .erasure import ADMIN_ASKERS, ErasureRefused, communication_erase
-from .export import archive_chunks, communication_export
+from complaints.models import Communication, ErasureRecord, User
+from complaints.permissions import communication_access, is_administrator
+from complaints.privacy.erasure import ADMIN_ASKERS, ErasureRefused, communication_erase
+from complaints.privacy.export import archive_chunks, communication_export
 
 
 def privacy_context(user: User, communication: Communication) -> dict[str, Any]:

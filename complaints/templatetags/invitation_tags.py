@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
-from ..invitations import invitations_awaiting_answer
-from ..models import User
+from complaints.invitations import invitations_awaiting_answer
+from complaints.models import User
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.db.models import Count, Q
 
-from ..deadlines import deadlines_upcoming, notifications_for
+from complaints.deadlines import deadlines_upcoming, notifications_for
 
 register = template.Library()
 

@@ -9,8 +9,7 @@ import pytest
 
 from admissibility import CRITERIA, LANGUAGES, assess
 from admissibility.messages import CATALOGUE, CHILD, Msg, language, placeholders
-
-from .builders import TREATY, make
+from tests.admissibility.builders import TREATY, make
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile("[А-Яа-яЁё]")

@@ -7,8 +7,7 @@ from datetime import date
 
 from admissibility import Language, assess
 from admissibility.messages import CHILD, SOURCE, Msg
-
-from .builders import TREATY, make
+from tests.admissibility.builders import TREATY, make
 
 
 class _Catalogue(gettext.NullTranslations):

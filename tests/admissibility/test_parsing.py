@@ -23,8 +23,7 @@ from admissibility import (
     Victim,
     parse_facts,
 )
-
-from .builders import ADMISSIBLE, DROP, merged
+from tests.admissibility.builders import ADMISSIBLE, DROP, merged
 
 EXAMPLE = """{"assessed_on": "2025-03-01", "state": "KAZ", "in_writing": true,
  "author": {"identified": true, "is_victim": false},

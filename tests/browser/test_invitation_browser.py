@@ -10,10 +10,9 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 from complaints.models import Communication, Invitation, Organisation, Person, User
-
-from ..factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
-from .conftest import screenshot, sign_in
-from .test_wizard_browser import Filer
+from tests.browser.conftest import screenshot, sign_in
+from tests.browser.test_wizard_browser import Filer
+from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -10,10 +10,9 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 from complaints.models import Organisation, User
-
-from ..conftest import totp_code
-from ..factories import PASSWORD, CommunicationFactory, MembershipFactory, OrganisationFactory
-from .test_wizard_browser import Filer
+from tests.browser.test_wizard_browser import Filer
+from tests.conftest import totp_code
+from tests.factories import PASSWORD, CommunicationFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

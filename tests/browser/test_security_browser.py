@@ -14,9 +14,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from complaints.models import Dossier, Organisation, User
-
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
-from .conftest import csp_violations, sign_in
+from tests.browser.conftest import csp_violations, sign_in
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

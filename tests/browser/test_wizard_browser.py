@@ -16,9 +16,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from complaints.models import Communication, Submission, User
-
-from ..factories import UserFactory
-from .conftest import axe_violations, csp_violations, screenshot, sign_in
+from tests.browser.conftest import axe_violations, csp_violations, screenshot, sign_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -13,10 +13,9 @@ from selenium.webdriver.support.ui import Select
 
 from admissibility import add_months
 from complaints.models import Communication, Organisation, Triage, User
-
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory
-from .conftest import sign_in
-from .test_wizard_browser import Filer
+from tests.browser.conftest import sign_in
+from tests.browser.test_wizard_browser import Filer
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

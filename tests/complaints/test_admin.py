@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from complaints.models import Communication, Invitation
 from complaints.permissions import communications_visible_to
-
-from ..conftest import World, login
-from ..factories import UserFactory
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from ..conftest import World
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from complaints.models import Claim, DomesticRemedy, OtherProcedure, Person, User
-
-from ..conftest import World
-from .test_api import FACTS
+from tests.complaints.test_api import FACTS
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from ..conftest import World
+from tests.conftest import World
 
 # Django is set up by pytest-django before collection; the schema view needs no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())

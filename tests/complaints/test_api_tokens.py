@@ -13,9 +13,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from complaints.models import User
-
-from ..conftest import World, login
-from ..factories import PASSWORD
+from tests.conftest import World, login
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from complaints.models import Communication, Invitation, Person, User
-
-from ..conftest import World
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.conftest import World
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

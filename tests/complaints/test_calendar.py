@@ -13,9 +13,8 @@ from icalendar import Calendar
 from complaints.calendar import calendar_feed_create, calendar_feed_revoke, token_digest
 from complaints.deadlines import deadlines_recompute
 from complaints.models import CalendarFeed, Deadline
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory, PersonFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from complaints.models import Event, Organisation, User
-
-from ..conftest import World, login
-from ..factories import MembershipFactory, OrganisationFactory
+from tests.conftest import World, login
+from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -32,9 +32,8 @@ from complaints.models import (
     User,
 )
 from complaints.tasks import sweep_deadlines
-
-from ..conftest import World, login
-from ..factories import (
+from tests.conftest import World, login
+from tests.factories import (
     CommunicationFactory,
     DomesticRemedyFactory,
     MembershipFactory,

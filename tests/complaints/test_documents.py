@@ -28,9 +28,8 @@ from pypdf.generic import (
 
 from complaints.documents import MAX_COMMUNICATION_PAGES, DocumentRejected, document_add
 from complaints.models import Communication, Document
-
-from ..conftest import World, login
-from ..factories import UserFactory
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,10 +20,9 @@ from complaints.dossiers import dossier_render, dossier_request
 from complaints.models import Dossier, Submission
 from complaints.tasks import render_dossier
 from portal.celery import app
-
-from ..conftest import World, login
-from ..factories import UserFactory
-from .test_wizard import fill_parent_case, post
+from tests.complaints.test_wizard import fill_parent_case, post
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

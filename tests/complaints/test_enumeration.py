@@ -10,8 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from complaints.models import User
-
-from ..conftest import World
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 

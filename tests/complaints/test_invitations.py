@@ -15,9 +15,8 @@ from django.utils import timezone
 from complaints.models import Communication, Event, Invitation, Person, User
 from complaints.selectors import communication_assessment
 from complaints.submission import SubmissionRefused, communication_submit
-
-from ..conftest import World, login
-from ..factories import MembershipFactory, PersonFactory, UserFactory
+from tests.conftest import World, login
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from complaints.lifecycle import (
     communication_transition,
 )
 from complaints.models import Communication, Event
-
-from ..factories import CommunicationFactory
+from tests.factories import CommunicationFactory
 
 pytestmark = pytest.mark.django_db
 Status = Communication.Status

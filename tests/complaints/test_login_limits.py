@@ -10,9 +10,9 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from ..conftest import World, totp_code
-from ..factories import PASSWORD, TOTP_SECRET, UserFactory
-from ..portal.test_settings import settings_loaded
+from tests.conftest import World, totp_code
+from tests.factories import PASSWORD, TOTP_SECRET, UserFactory
+from tests.portal.test_settings import settings_loaded
 
 pytestmark = pytest.mark.django_db
 

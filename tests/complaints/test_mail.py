@@ -21,8 +21,7 @@ from django.urls import reverse
 from complaints.deadlines import deadlines_recompute, deadlines_sweep, reminder_emails_send
 from complaints.invitations import invitation_accept, invitation_answer, invitation_create
 from complaints.models import Communication, DeadlineReminder, Organisation, Person, User
-
-from ..factories import (
+from tests.factories import (
     CommunicationFactory,
     MembershipFactory,
     OrganisationFactory,

@@ -17,8 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from complaints.models import Communication, Document, Dossier, Invitation, User
-
-from ..conftest import World, login
+from tests.conftest import World, login
 
 # Arguments that are not object identifiers: tokens and keys that only need a plausible value.
 OPAQUE = {

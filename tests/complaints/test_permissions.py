@@ -6,9 +6,8 @@ import pytest
 
 from complaints.models import Communication, User
 from complaints.permissions import communications_visible_to
-
-from ..conftest import World
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.conftest import World
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -40,9 +40,8 @@ from complaints.models import (
 )
 from complaints.privacy.erasure import communication_erase, erasures_purge
 from complaints.services import snapshot_of
-
-from ..conftest import World, login
-from ..factories import (
+from tests.conftest import World, login
+from tests.factories import (
     ClaimFactory,
     CommunicationFactory,
     DomesticRemedyFactory,

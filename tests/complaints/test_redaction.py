@@ -10,8 +10,7 @@ import pytest
 from complaints.dossiers import dossier_build
 from complaints.models import Communication, Person
 from complaints.privacy.redaction import Redactor, skeleton
-
-from ..factories import CommunicationFactory, PersonFactory
+from tests.factories import CommunicationFactory, PersonFactory
 
 
 @dataclass

@@ -16,8 +16,7 @@ from django.utils import timezone
 from complaints import tasks
 from complaints.deadlines import deadlines_recompute
 from complaints.models import Communication, Deadline
-
-from ..factories import CommunicationFactory
+from tests.factories import CommunicationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from complaints.models import Communication, Triage, User
 from complaints.review import ReviewError, review_claim, review_hand_over, review_queue, review_triage
-
-from ..conftest import World, login
-from ..factories import ClaimFactory, CommunicationFactory, MembershipFactory
+from tests.conftest import World, login
+from tests.factories import ClaimFactory, CommunicationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

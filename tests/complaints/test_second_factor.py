@@ -13,9 +13,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from complaints.models import User
-
-from ..conftest import World, login, totp_code
-from ..factories import PASSWORD, TOTP_SECRET, MembershipFactory, UserFactory
+from tests.conftest import World, login, totp_code
+from tests.factories import PASSWORD, TOTP_SECRET, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 
 from complaints.models import Event
 from complaints.services import StaleVersion, communication_create_draft, communication_save_step
-
-from ..factories import UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from ..conftest import World, login, totp_code
-from ..factories import PASSWORD, TOTP_SECRET
+from tests.conftest import World, login, totp_code
+from tests.factories import PASSWORD, TOTP_SECRET
 
 pytestmark = pytest.mark.django_db
 

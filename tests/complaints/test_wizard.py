@@ -18,9 +18,8 @@ from pypdf import PdfWriter
 from complaints.documents import DocumentRejected, document_add, document_remove
 from complaints.dossiers import RENDER_REQUESTS_PER_HOUR
 from complaints.models import Communication, Document, Person, Submission
-
-from ..conftest import World, login
-from ..factories import UserFactory
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from django.db import connection, connections
 
 from complaints.deadlines import deadlines_recompute, deadlines_sweep, reminder_emails_send
 from complaints.models import DeadlineReminder, Notification, Organisation
-
-from ..factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.integration
 CASES = 30

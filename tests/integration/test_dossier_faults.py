@@ -15,7 +15,7 @@ import sys
 import pytest
 from django.db import connection
 
-from .conftest import ROOT
+from tests.integration.conftest import ROOT
 
 pytestmark = pytest.mark.integration
 

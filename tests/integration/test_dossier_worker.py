@@ -17,8 +17,7 @@ from complaints.dossiers import dossier_request
 from complaints.models import Document, Dossier, Person
 from complaints.tasks import render_dossier
 from portal.celery import app
-
-from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
+from tests.factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.integration
 KAZAKH = "Мектеп баланы мүгедектігіне байланысты қабылдаудан бас тартты"

@@ -10,10 +10,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from complaints.models import Communication
-
-from ..complaints.test_wizard import fill_parent_case, post, url
-from ..conftest import login
-from ..factories import UserFactory
+from tests.complaints.test_wizard import fill_parent_case, post, url
+from tests.conftest import login
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -10,9 +10,8 @@ from complaints.models import Communication
 from complaints.permissions import communications_visible_to
 from complaints.tasks import assess_communication
 from portal.celery import app
-
-from ..conftest import World
-from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
+from tests.conftest import World
+from tests.factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.integration
 

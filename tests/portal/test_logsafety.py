@@ -21,8 +21,7 @@ from django.test import TestCase, override_settings
 from complaints.invitations import invitation_create
 from complaints.models import Person
 from portal.logsafety import RedactSecretsFilter, redact
-
-from ..conftest import World
+from tests.conftest import World
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "Zq8sEcReTtOkEn4f9"

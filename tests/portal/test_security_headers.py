@@ -16,8 +16,8 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
-from ..complaints.test_permission_walk import all_patterns, fill
-from ..conftest import World, login
+from tests.complaints.test_permission_walk import all_patterns, fill
+from tests.conftest import World, login
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Rendered for e-mail clients and WeasyPrint, never served to a browser under the CSP.
