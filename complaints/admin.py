@@ -17,6 +17,7 @@ from complaints.models import (
     Communication,
     Document,
     DomesticRemedy,
+    ErasureRecord,
     Event,
     Invitation,
     Membership,
@@ -323,3 +324,30 @@ class DossierAdmin(CaseScopedAdmin):
         "finished_at",
     ]
     exclude = ["file"]  # served only through the permission-checked download view
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    """The log of erasures (complaints.privacy.erasure): read only, for administrators; no erased data."""
+
+    list_display = [
+        "reference",
+        "kind",
+        "asked_by",
+        "requested_by",
+        "performed_by",
+        "performed_at",
+        "purge_after",
+    ]
+    list_filter = ["kind", "asked_by"]
+    search_fields = ["reference"]
+    readonly_fields = [field.name for field in ErasureRecord._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -24,7 +24,7 @@ class ComplaintsConfig(AppConfig):
         from allauth.account import signals as account_signals  # noqa: PLC0415
         from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
-        from complaints.accounts.services import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
+        from complaints.accounts.services import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415  # noqa: PLC0415
 
         user_logged_in.connect(session_start_on_log_in, dispatch_uid="session_start_on_log_in")
 

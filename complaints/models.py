@@ -321,6 +321,10 @@ class Communication(models.Model):
     claimed_at = models.DateTimeField(_("taken at"), null=True, blank=True)
     # The due date of the nearest pending deadline, kept by complaints.deadlines.services.deadlines_recompute.
     next_deadline_on = models.DateField(_("nearest deadline"), null=True, blank=True, editable=False)
+    # Erasure at the family's request (complaints.privacy.erasure): a submitted case keeps only its
+    # record of filing until purge_after, when the daily purge removes the rest.
+    erased_on = models.DateField(_("personal data erased"), null=True, blank=True, editable=False)
+    purge_after = models.DateField(_("record removed after"), null=True, blank=True, editable=False)
 
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -540,6 +544,7 @@ class Event(models.Model):
         SHARED = "shared", _("Shared")
         ASSESSED = "assessed", _("Admissibility checked")
         INVITATION = "invitation", _("Review by the child or family")
+        ERASED = "erased", _("Personal data erased")
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -569,6 +574,8 @@ class Submission(models.Model):
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="submissions")
     version = models.PositiveIntegerField(_("version of the communication"))
     snapshot = models.JSONField(_("content as submitted"))
+    # The SHA-256 of the snapshot (canonical JSON), kept when erasure empties the snapshot.
+    snapshot_sha256 = models.CharField(_("SHA-256 of the content as submitted"), max_length=64, blank=True)
     signed_name = models.CharField(_("signed by"), max_length=200)
     signed_on = models.DateField(_("signed on"))
     submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -929,3 +936,52 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication}: {self.get_role_display()}"
+
+
+class ErasureRecord(models.Model):
+    """That a case's personal data were erased: who asked, who did it, when, what and how many.
+
+    It holds none of the erased data: the case's reference is a random identifier, and the
+    categories are counts (``{"people": 2, "documents": 3}``).
+    """
+
+    class Kind(models.TextChoices):
+        DRAFT = "draft", _("A draft, erased completely")
+        SUBMITTED = "submitted", _("A submitted case, reduced to the record of its filing")
+        PURGED = "purged", _("The record of filing, removed after the retention period")
+
+    class Asker(models.TextChoices):
+        FILER = "filer", _("The filer, on the portal")
+        FAMILY = "family", _("The child or family, through an administrator")
+        ADMINISTRATOR = "administrator", _("An administrator, on the portal's own decision")
+        RETENTION = "retention", _("The end of the retention period")
+
+    reference = models.UUIDField(_("case reference"), db_index=True)
+    communication = models.ForeignKey(
+        Communication, on_delete=models.SET_NULL, null=True, blank=True, related_name="erasures"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    asked_by = models.CharField(_("asked by"), max_length=16, choices=Asker.choices)
+    requested_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    performed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("done by")
+    )
+    performed_at = models.DateTimeField(_("done at"), auto_now_add=True)
+    status_at_erasure = models.CharField(_("status of the case"), max_length=32)
+    removed = models.JSONField(_("removed, by category"), default=dict)
+    purge_after = models.DateField(_("record removed after"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+        ordering = ["-performed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.reference.hex[:8].upper()} {self.get_kind_display()}"

@@ -76,10 +76,10 @@ def communication_access(user: Any, reference: Any, action: str = "view") -> Com
     """Return the case ``reference`` if ``user`` may do ``action`` on it: the one door to a case.
 
     ``action`` names a permission of this module (``view``, ``change``, ``transition``,
-    ``manage``, ``invite``, ``answer``, ``triage``, ``delete``). A case the user cannot see (or a
-    reference that is not one) raises Http404, so nothing tells whether it exists; a case they
-    see but may not act on raises PermissionDenied. Status is part of each rule: "change" on a
-    submitted case is refused here, whoever asks.
+    ``manage``, ``invite``, ``answer``, ``triage``, ``delete``, ``export``, ``erase``). A case the
+    user cannot see (or a reference that is not one) raises Http404, so nothing tells whether it
+    exists; a case they see but may not act on raises PermissionDenied. Status is part of each
+    rule: "change" on a submitted case is refused here, whoever asks.
     """
     try:
         key = reference if isinstance(reference, uuid.UUID) else uuid.UUID(str(reference))
@@ -117,6 +117,13 @@ def is_filer_of_draft(user: Any, obj: Any) -> bool:
         and communication.filer_id == getattr(user, "pk", None)
         and communication.status == Communication.Status.DRAFT
     )
+
+
+@rules.predicate
+def is_filer(user: Any, obj: Any) -> bool:
+    """The account that owns the case: the family's side, whatever the case's status."""
+    communication = _as_communication(obj)
+    return communication is not None and communication.filer_id == getattr(user, "pk", None)
 
 
 @rules.predicate
@@ -175,6 +182,12 @@ rules.add_perm("complaints.manage_communication", is_administrator | is_handling
 # Invite the child or a parent to review a draft; answer such an invitation.
 rules.add_perm("complaints.invite_communication", is_draft & (is_administrator | is_handling_caseworker))
 rules.add_perm("complaints.answer_communication", is_invited_to_answer)
+# The family's rights over its data (complaints.privacy): the filer downloads everything the
+# portal holds about the case and asks for its erasure; an administrator may do both for them.
+rules.add_perm("complaints.export_communication", is_administrator | is_filer)
+rules.add_perm("complaints.erase_communication", is_administrator | is_filer)
+# The log of erasures holds no erased data; administrators read it, nobody edits it.
+rules.add_perm("complaints.view_erasurerecord", is_administrator)
 
 # The parts of a case follow the case.
 for _model in ("person", "claim", "domesticremedy", "otherprocedure", "document", "event"):

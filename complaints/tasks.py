@@ -6,10 +6,12 @@ from typing import Any
 
 from celery import shared_task
 from celery.utils.log import get_task_logger
+from django.utils import timezone
 
 from complaints.deadlines import services as deadlines
 from complaints.dossiers import services as dossiers
 from complaints.models import Communication
+from complaints.privacy import erasure
 from complaints.services import communication_assess
 
 
@@ -88,3 +90,12 @@ def sweep_deadlines() -> dict[str, int]:
 def send_reminder_emails(reminder_ids: list[int]) -> int:
     """E-mail the given reminders that have not gone out yet; return how many went."""
     return deadlines.reminder_emails_send(reminder_ids)
+
+
+@shared_task(acks_late=True)
+def purge_erased_cases() -> int:
+    """Celery beat, daily: remove the kept record of erased cases whose retention period has passed."""
+    purged = erasure.erasures_purge(today=timezone.localdate())
+    if purged:
+        task_logger.info("purged %d erased cases after their retention period", purged)
+    return purged

@@ -5,6 +5,7 @@ from complaints.casework import views
 from complaints.deadlines import views as tracking_views
 from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
+from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
 
 app_name = "complaints"
@@ -26,6 +27,10 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
+    path(
+        "cases/<uuid:reference>/export/", privacy_views.communication_export_view, name="communication_export"
+    ),
+    path("cases/<uuid:reference>/erase/", privacy_views.communication_erase_view, name="communication_erase"),
     path("cases/<uuid:reference>/assign/", views.case_assign_view, name="case_assign"),
     path("cases/<uuid:reference>/share/", views.case_share_view, name="case_share"),
     path("cases/<uuid:reference>/invitations/new/", invitation_views.invitation_new, name="invitation_new"),

@@ -306,7 +306,13 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {"task": "complaints.tasks.sweep_deadlines", "schedule": 60 * 60.0},
     "redrive-dossiers": {"task": "complaints.tasks.redrive_dossiers", "schedule": 60.0},
+    "purge-erased-cases": {"task": "complaints.tasks.purge_erased_cases", "schedule": 24 * 60 * 60.0},
 }
+# How long a submitted case erased at the family's request keeps its record of filing (reference,
+# dates, State, status, the checksum of what was signed, the filing dossier) before the daily purge
+# removes it. Five years (1826 days) covers the Committee's examination and the follow-up of its
+# Views (OPIC art. 11) in most cases; an NGO with a different duty of record sets its own.
+ERASURE_RETENTION_DAYS = env.int("ERASURE_RETENTION_DAYS", default=1826)
 # A queued dossier whose task was last sent this many seconds ago is sent again by the re-drive.
 DOSSIER_RESEND_AFTER = env.int("DOSSIER_RESEND_AFTER", default=5 * 60)
 CELERY_TIMEZONE = TIME_ZONE

@@ -29,6 +29,7 @@ DOMAIN = {
     "filing.textlang",
     "treaty.importer",
     "filing.wizard",
+    "privacy.redaction",
 }
 SERVICES = {
     "deadlines.calendar",
@@ -42,6 +43,8 @@ SERVICES = {
     "lifecycle",
     "casework.pagination",
     "review.services",
+    "privacy.erasure",
+    "privacy.export",
     "selectors",
     "services",
     "filing.submission",

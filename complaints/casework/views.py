@@ -29,6 +29,7 @@ from complaints.invitations.views import invitations_context
 from complaints.lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
 from complaints.models import Communication, Organisation, User
 from complaints.permissions import communication_access
+from complaints.privacy.views import privacy_context
 from complaints.review.views import triage_context
 from complaints.selectors import case_page, communication_list_for_user
 
@@ -71,6 +72,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **triage_context(request, communication),
         **casework_context(user, communication),
         **invitations_context(user, communication),
+        **privacy_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

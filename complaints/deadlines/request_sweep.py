@@ -1,7 +1,8 @@
 """Without a broker nothing runs Celery beat, so the web process sweeps the deadlines itself.
 
 Under `make run` (tasks run eagerly, settings.DEADLINE_SWEEP_ON_REQUESTS) the hourly beat task
-`complaints.tasks.sweep_deadlines` runs at the end of a request instead: at most once an hour, after
+`complaints.tasks.sweep_deadlines` (and the purge of erased cases past their retention period,
+`complaints.tasks.purge_erased_cases`) runs at the end of a request instead: at most once an hour, after
 the response has gone out (request_finished), so deadlines turn overdue and reminders go out as in
 production. The sweep is idempotent, so a sweep run twice (a restart empties the local-memory
 cache) does no harm.
@@ -36,5 +37,6 @@ def deadlines_sweep_when_due(**kwargs: Any) -> None:
         if not cache.add(LAST_SWEEP_KEY, timezone.now().isoformat(), timeout=SWEEP_INTERVAL_SECONDS):
             return
         tasks.sweep_deadlines()
+        tasks.purge_erased_cases()  # daily under beat; hourly here costs one query when nothing is due
     except Exception:
         logger.exception("The in-process deadline sweep failed; it is tried again within the hour.")

@@ -37,7 +37,12 @@ from complaints.deadlines.services import (
     notifications_for,
     notifications_mark_read,
 )
-from complaints.dossiers.services import RenderBudgetSpent, dossier_request, dossier_variants_for
+from complaints.dossiers.services import (
+    DossierRefused,
+    RenderBudgetSpent,
+    dossier_request,
+    dossier_variants_for,
+)
 from complaints.models import Communication, Dossier, InterimMeasuresReport, User
 from complaints.permissions import communication_access
 from complaints.selectors import communications_visible_to, dossier_state
@@ -65,9 +70,11 @@ def dossier_request_view(request: HttpRequest, reference: Any, variant: str) -> 
         dossier = dossier_request(
             communication=communication, variant=variant, requested_by=cast(User, request.user)
         )
-    except RenderBudgetSpent as error:
+    except DossierRefused as error:
         if wants_json:
-            return JsonResponse({"detail": str(error)}, status=429)
+            return JsonResponse(
+                {"detail": str(error)}, status=429 if isinstance(error, RenderBudgetSpent) else 409
+            )
         messages.warning(request, str(error))
         return redirect(communication.get_absolute_url() + "#dossiers")
     if wants_json:

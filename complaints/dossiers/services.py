@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -64,6 +63,7 @@ from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejecte
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
 from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from complaints.privacy.redaction import Plain, Redactor
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise
@@ -121,44 +121,6 @@ class DossierSource:
 
 def _yes_no(value: bool | None, labels: dict[str, str]) -> str:
     return labels["not_stated"] if value is None else labels["yes" if value else "no"]
-
-
-class Redactor:
-    """Replace the names of the author and of the children with their initials, also inside free text.
-
-    A name is matched as a word, and its stem with a short ending, so that Russian and Kazakh
-    inflected forms (Алия, Алии, Алиёй) are caught as well.
-    """
-
-    VOWELS = "aeiouyаеёиоуыэюяйьәөүұі"
-
-    def __init__(self, people: list[Person]) -> None:
-        self.rules: list[tuple[re.Pattern[str], str]] = []
-        for person in people:
-            if person.role == Person.Role.REPRESENTATIVE:
-                continue
-            for name in (person.given_name, person.family_name):
-                for token in re.findall(r"\w+", name or ""):
-                    if len(token) < 2:
-                        continue
-                    stem = token
-                    while len(stem) > 3 and stem[-1].lower() in self.VOWELS:
-                        stem = stem[:-1]
-                    pattern = re.compile(rf"\b{re.escape(stem)}\w{{0,4}}\b", re.IGNORECASE)
-                    self.rules.append((pattern, person.initials or "—"))
-        self.rules.sort(key=lambda rule: -len(rule[0].pattern))
-
-    def text(self, value: str) -> str:
-        for pattern, initials in self.rules:
-            value = pattern.sub(initials, value)
-        return value
-
-
-class Plain:
-    """The identity function, where nothing is redacted."""
-
-    def text(self, value: str) -> str:
-        return value
 
 
 def _free(
@@ -300,7 +262,8 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     redacted = variant == Dossier.Variant.REDACTED
     internal = variant == Dossier.Variant.INTERNAL
     people = list(communication.people.all())
-    redact: Redactor | Plain = Redactor(people) if redacted else Plain()
+    named = [p for p in people if p.role != Person.Role.REPRESENTATIVE]  # a lawyer's name stays
+    redact: Redactor | Plain = Redactor(named) if redacted else Plain()
     authors = [p for p in people if p.role == Person.Role.AUTHOR]
     victims = [p for p in people if p.role == Person.Role.VICTIM]
     representatives = [p for p in people if p.role == Person.Role.REPRESENTATIVE]
@@ -587,7 +550,11 @@ def dossier_render_bytes(
 RENDER_REQUESTS_PER_HOUR = 10
 
 
-class RenderBudgetSpent(Exception):
+class DossierRefused(Exception):
+    """A dossier cannot be asked for now; the message says why, in plain words."""
+
+
+class RenderBudgetSpent(DossierRefused):
     """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
 
 
@@ -636,6 +603,10 @@ def dossier_request(
     RENDER_REQUESTS_PER_HOUR and past it raises RenderBudgetSpent, unless ``budgeted`` is false
     (filing and the re-drive, which must never be refused for it).
     """
+    if communication.erased_on is not None:  # what is kept is the dossier as filed, never a new one
+        raise DossierRefused(
+            gettext("The personal data of this case were erased: no new dossier can be made.")
+        )
     if budgeted:
         dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -831,6 +832,31 @@ ACTIONS: list[Action] = [
         ),
         done=lambda case, response: Invitation.objects.get(pk=case.invitation.pk).answered_at is not None,
     ),
+    # -- The family's rights over its data (complaints/privacy) --
+    Action(
+        "download-everything",
+        "downloads everything the portal holds about the case",
+        "family-data",
+        "manage",
+        send=lambda case, client: client.get(
+            reverse("complaints:communication_export", args=[case.reference])
+        ),
+        done=lambda case, response: (
+            zipfile.ZipFile(io.BytesIO(body_of(response))).read("case.json").find(case.reference.encode())
+            >= 0
+        ),
+        ok=200,
+    ),
+    Action(
+        "erase",
+        "erases the case's personal data",
+        "family-data",
+        "manage",
+        send=lambda case, client: client.post(
+            reverse("complaints:communication_erase", args=[case.reference]), {"asked_by": "family"}
+        ),
+        done=lambda case, response: not Communication.objects.filter(pk=case.pk, erased_on=None).exists(),
+    ),
     # -- Casework --
     Action(
         "note",
@@ -925,6 +951,8 @@ def allowed(role: str, status: str, action: Action) -> bool:
         return role == INVITED_CHILD and status == Status.DRAFT
     if rule == "manage":  # notes, assignment, sharing: the people handling the case
         return role in HANDLES
+    if rule == "family-data":  # download everything and erase: the filer, or an administrator for them
+        return role in {FILER, ADMINISTRATOR}
     if rule == "triage":  # the routed office's reviewers, on the cases in their queue
         return role == ROUTED_REVIEWER and status in IN_THE_QUEUE
     raise AssertionError(f"no rule {rule!r}")
