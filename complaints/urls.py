@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import account_views, invitation_views, review_views, tracking_views, views, wizard_views
+from .storage import views as storage_views
 
 app_name = "complaints"
 
@@ -18,6 +19,11 @@ urlpatterns = [
         "cases/<uuid:reference>/documents/<int:document_id>/remove/",
         wizard_views.wizard_document_remove,
         name="wizard_document_remove",
+    ),
+    path(
+        "cases/<uuid:reference>/documents/<int:document_id>/",
+        storage_views.document_download,
+        name="document_download",
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),

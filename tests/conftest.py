@@ -105,6 +105,7 @@ def world(db: None) -> World:
     ClaimFactory.create(communication=theirs, explanation="Hidden-explanation-text")
     DomesticRemedyFactory.create(communication=theirs)
     feed_token = _their_dossier_notice_and_feed(theirs, secret)
+    _their_document(theirs, secret)
     invite_token = _their_invitation(theirs)
     # Made by factories, not through the services: compute their deadlines as a save would.
     from complaints.deadlines import deadlines_recompute
@@ -128,6 +129,25 @@ def _their_invitation(theirs: Communication) -> str:
         person=child,
         email="their-child@example.org",
     )[1]
+
+
+def _their_document(theirs: Communication, secret: str) -> None:
+    """Give the stranger an annex whose file holds the secret, so a download that leaked would show it."""
+    from django.core.files.base import ContentFile
+
+    from complaints.models import Document
+
+    content = f"%PDF-1.7 {secret} {theirs.title}".encode()
+    document = Document(
+        communication=theirs,
+        title="Court decision",
+        original_name="decision.pdf",
+        content_type="application/pdf",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    document.file.save("decision.pdf", ContentFile(content), save=False)
+    document.save()
 
 
 def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:

@@ -26,6 +26,7 @@ DOMAIN = {
     "models",
     "permissions",
     "rights",
+    "storage",
     "textlang",
     "treaty_import",
     "wizard",
