@@ -226,3 +226,15 @@ def services_up() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> str:
+    """The S3-compatible test server (moto's server mode, started by .ci/run): under CI, missing fails."""
+    endpoint = os.environ.get("S3_TEST_ENDPOINT_URL", "")
+    if not endpoint or not _reachable(endpoint, 80):
+        message = f"S3-compatible test server unavailable (S3_TEST_ENDPOINT_URL={endpoint or 'unset'})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return endpoint
