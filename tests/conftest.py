@@ -64,6 +64,14 @@ def _fresh_treaty_table() -> None:
     forget_treaty_table()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_storage_health() -> None:
+    """Each test's /healthz asks its own storage, not an earlier test's remembered answer."""
+    from complaints.health import forget_storage_health
+
+    forget_storage_health()
+
+
 @dataclass
 class World:
     """Two of everything: ``mine`` objects belong to the personas, ``theirs`` to strangers."""

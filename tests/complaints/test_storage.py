@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from complaints import dossiers
 from complaints.documents import document_add
+from complaints.health import forget_storage_health
 from complaints.models import Communication, Document, Dossier
 
 from ..conftest import World, login
@@ -253,3 +254,21 @@ def test_a_dossier_the_storage_cannot_save_is_retried_then_marked_as_a_storage_e
     assert result is not None
     assert (result.status, result.failure) == (Dossier.Status.FAILED, Dossier.Failure.STORAGE_ERROR)
     assert not result.file
+
+
+# ---- /healthz ----
+
+
+def test_the_health_check_reports_a_storage_that_does_not_answer_without_failing_the_site(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Client().get("/healthz").json()["storage"] == "ok"
+    forget_storage_health()
+
+    def store_down(self: FileSystemStorage, name: str) -> bool:
+        raise STORE_DOWN
+
+    monkeypatch.setattr(FileSystemStorage, "exists", store_down)
+    response = Client().get("/healthz")
+    assert response.status_code == 200  # pages without files are still served
+    assert (response.json()["storage"], response.json()["status"]) == ("down", "degraded")

@@ -22,7 +22,9 @@ from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from complaints.dossiers import dossier_render_bytes, dossier_request
+from complaints.health import forget_storage_health
 from complaints.models import Communication, Document, Dossier, Person
+from portal.settings import files_storage
 
 from ..conftest import login
 from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory, UserFactory
@@ -215,3 +217,16 @@ def test_an_annex_merged_from_the_bucket_keeps_every_page(s3_bucket: Bucket) -> 
     pdf, _source = dossier_render_bytes(communication=communication, variant=Dossier.Variant.FILING)
     last = [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages[-3:]]
     assert [f"page {n} of 3" in text for n, text in enumerate(last, start=1)] == [True] * 3
+
+
+def test_the_health_check_says_whether_the_s3_store_answers(
+    s3_bucket: Bucket, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Client().get("/healthz").json()["storage"] == "ok"
+
+    forget_storage_health()
+    monkeypatch.setenv("S3_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    settings.STORAGES = {**settings.STORAGES, "default": files_storage()}
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert (response.json()["storage"], response.json()["status"]) == ("down", "degraded")
