@@ -272,3 +272,20 @@ def test_the_health_check_reports_a_storage_that_does_not_answer_without_failing
     response = Client().get("/healthz")
     assert response.status_code == 200  # pages without files are still served
     assert (response.json()["storage"], response.json()["status"]) == ("down", "degraded")
+
+
+# ---- No address of the store ever reaches a page ----
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_no_template_or_module_asks_the_storage_for_a_files_url() -> None:
+    """A file's URL would be the store's own (signed, but outside the permission checks): none is made."""
+    sources = [*(ROOT / "templates").rglob("*.html"), *(ROOT / "complaints").rglob("*.py")]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sources
+        if "file.url" in path.read_text(encoding="utf-8")
+        or "storage.url(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
