@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from .invitations import invitation_revoke
-from .models import (
+from complaints.invitations import invitation_revoke
+from complaints.models import (
     Claim,
     Communication,
     Document,
@@ -28,7 +28,7 @@ from .models import (
     Triage,
     User,
 )
-from .permissions import communications_visible_to
+from complaints.permissions import communications_visible_to
 
 
 class MembershipInline(admin.TabularInline):
@@ -235,7 +235,7 @@ admin.site.register(Membership)
 
 
 # ---- Deadlines, reminders and dossiers ----
-from .models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
+from complaints.models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
 
 
 class DeadlineChangeInline(admin.TabularInline):

@@ -19,8 +19,8 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
-from .models import Communication, Document, User
-from .storage import STORAGE_ERRORS, stored_file_delete
+from complaints.models import Communication, Document, User
+from complaints.storage import STORAGE_ERRORS, stored_file_delete
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 200  # of one PDF

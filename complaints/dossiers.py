@@ -58,12 +58,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 from redis.exceptions import RedisError
 
-from . import cldr, dossier_labels
-from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
-from .documents import inspect as document_inspect
-from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
-from .rights import articles as crc_articles
-from .storage import STORAGE_ERRORS, stored_file_delete
+from complaints import cldr, dossier_labels
+from complaints.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from complaints.documents import inspect as document_inspect
+from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from complaints.rights import articles as crc_articles
+from complaints.storage import STORAGE_ERRORS, stored_file_delete
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise

@@ -18,9 +18,8 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 
+from complaints.storage import STORAGE_ERRORS
 from portal.celery import app
-
-from .storage import STORAGE_ERRORS
 
 WORKER_MEMO_SECONDS = 30.0
 _worker_memo: tuple[float, str] | None = None

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import account_views, invitation_views, review_views, tracking_views, views, wizard_views
-from .storage import views as storage_views
+from complaints import account_views, invitation_views, review_views, tracking_views, views, wizard_views
+from complaints.storage import views as storage_views
 
 app_name = "complaints"
 

@@ -18,8 +18,7 @@ import pytest
 from django.test import Client
 
 from complaints.models import Communication, Organisation, User
-
-from .factories import (
+from tests.factories import (
     ClaimFactory,
     CommunicationFactory,
     DomesticRemedyFactory,

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from . import STORAGE_ERRORS
+from complaints.storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
 

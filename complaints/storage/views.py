@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
-from ..models import Document
-from ..permissions import communication_access
-from .responses import stored_file_response
+from complaints.models import Document
+from complaints.permissions import communication_access
+from complaints.storage.responses import stored_file_response
 
 # What a browser is told a document is: only the types an upload can have (complaints/documents.py).
 EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}

@@ -22,10 +22,9 @@ from complaints import dossiers
 from complaints.documents import document_add
 from complaints.health import forget_storage_health
 from complaints.models import Communication, Document, Dossier
-
-from ..conftest import World, login
-from ..factories import UserFactory
-from .test_documents import blank_pdf, png_photo
+from tests.complaints.test_documents import blank_pdf, png_photo
+from tests.conftest import World, login
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

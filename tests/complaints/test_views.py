@@ -10,9 +10,8 @@ from django.utils import timezone, translation
 
 from complaints.forms import state_choices
 from complaints.models import Communication, Event
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -25,10 +25,15 @@ from complaints.dossiers import dossier_render_bytes, dossier_request
 from complaints.health import forget_storage_health
 from complaints.models import Communication, Document, Dossier, Person
 from portal.settings import files_storage
-
-from ..conftest import login
-from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory, UserFactory
-from .conftest import Bucket
+from tests.conftest import login
+from tests.factories import (
+    ClaimFactory,
+    CommunicationFactory,
+    DomesticRemedyFactory,
+    PersonFactory,
+    UserFactory,
+)
+from tests.integration.conftest import Bucket
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
