@@ -7,11 +7,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 PG_URL ?= postgres://postgres@127.0.0.1:5432/opic_portal
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+# An S3-compatible server for the integration tests of the file storage (`make s3-test-server`).
+S3_TEST_ENDPOINT_URL ?= http://127.0.0.1:5005
 PROD_ENV := DJANGO_DEBUG=False DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
 	DJANGO_ALLOWED_HOSTS=portal.example.org
 
 .PHONY: run test pytest pytest-pg integration lint typecheck migrations-check deploy-check bench lock messages \
-	syscheck demo worker beat clean
+	syscheck demo worker beat clean s3-test-server
 
 ## Set up everything and serve the portal with demo data on http://127.0.0.1:8000
 run: $(VENV)/.installed syscheck
@@ -21,7 +23,7 @@ run: $(VENV)/.installed syscheck
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the whole suite: lint, types, migrations, deploy checks, the unit tests on SQLite and again on
-## PostgreSQL (what production runs), and the integration tests (PostgreSQL + Redis)
+## PostgreSQL (what production runs), and the integration tests (PostgreSQL, Redis and an S3-compatible store)
 test: $(VENV)/.installed syscheck lint typecheck migrations-check deploy-check pytest pytest-pg integration
 
 $(VENV)/.installed: requirements-dev.lock
@@ -46,7 +48,12 @@ pytest-pg: $(VENV)/.installed
 	fi
 
 integration: $(VENV)/.installed
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(PY) -m pytest -m integration -q -p no:xdist
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) S3_TEST_ENDPOINT_URL=$(S3_TEST_ENDPOINT_URL) \
+		$(PY) -m pytest -m integration -q -p no:xdist
+
+## moto's server mode on 127.0.0.1:5005, the S3-compatible store of the integration tests (.ci/run starts it)
+s3-test-server: $(VENV)/.installed
+	$(VENV)/bin/moto_server -H 127.0.0.1 -p 5005
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

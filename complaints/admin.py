@@ -190,6 +190,7 @@ class DocumentAdmin(CaseScopedAdmin):
     list_filter = ["kind", "content_type"]
     readonly_fields = ["sha256", "size", "content_type", "original_name", "page_count"]
     raw_id_fields = ["communication"]
+    exclude = ["file"]  # served only through the permission-checked download view, never by a store's link
 
 
 @admin.register(Event)

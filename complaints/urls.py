@@ -7,6 +7,7 @@ from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
+from complaints.storage import views as storage_views
 
 app_name = "complaints"
 
@@ -24,6 +25,11 @@ urlpatterns = [
         "cases/<uuid:reference>/documents/<int:document_id>/remove/",
         wizard_views.wizard_document_remove,
         name="wizard_document_remove",
+    ),
+    path(
+        "cases/<uuid:reference>/documents/<int:document_id>/",
+        storage_views.document_download,
+        name="document_download",
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),

@@ -9,8 +9,10 @@ variable is listed in .env.example. An empty variable means its default.
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import environ
+from botocore.config import Config as BotocoreConfig
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -213,8 +215,54 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # served by permission-checked views, never by a public URL.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media-not-public/"
+_S3_VARIABLES = ("S3_BUCKET", "S3_ENDPOINT_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION")
+
+
+def files_storage() -> dict[str, Any]:
+    """Where uploaded documents and dossiers are kept, read from the environment when called.
+
+    Local disk (MEDIA_ROOT) unless S3_BUCKET names a bucket of an S3-compatible store, which web
+    and worker containers on several machines then share. Objects stay private: no ACL is sent (the
+    bucket's own, private, applies) and any URL the storage makes is signed and lasts a minute; the
+    portal itself never hands one out, it streams files through its permission-checked views.
+    """
+    bucket = env.str("S3_BUCKET", default="")
+    given = [name for name in _S3_VARIABLES if env.str(name, default="")]
+    if not bucket:
+        if given:
+            raise ImproperlyConfigured(
+                f"{', '.join(given)} set without S3_BUCKET: set it, or empty them all."
+            )
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    access_key, secret_key = (
+        env.str("S3_ACCESS_KEY_ID", default=""),
+        env.str("S3_SECRET_ACCESS_KEY", default=""),
+    )
+    if bool(access_key) != bool(secret_key):
+        raise ImproperlyConfigured("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither.")
+    endpoint = env.str("S3_ENDPOINT_URL", default="")
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+        "client_config": BotocoreConfig(
+            connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}
+        ),
+    }
+    if endpoint:  # MinIO and other S3-compatible stores: bucket in the path, not in the host name
+        options |= {"endpoint_url": endpoint, "addressing_style": "path"}
+    if access_key:  # otherwise boto3's own chain: AWS_* variables, an instance or task role
+        options |= {"access_key": access_key, "secret_key": secret_key}
+    if region := env.str("S3_REGION", default=""):
+        options["region_name"] = region
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": files_storage(),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

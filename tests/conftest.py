@@ -63,6 +63,14 @@ def _fresh_treaty_table() -> None:
     forget_treaty_table()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_storage_health() -> None:
+    """Each test's /healthz asks its own storage, not an earlier test's remembered answer."""
+    from complaints.health import forget_storage_health
+
+    forget_storage_health()
+
+
 @dataclass
 class World:
     """Two of everything: ``mine`` objects belong to the personas, ``theirs`` to strangers."""
@@ -104,6 +112,7 @@ def world(db: None) -> World:
     ClaimFactory.create(communication=theirs, explanation="Hidden-explanation-text")
     DomesticRemedyFactory.create(communication=theirs)
     feed_token = _their_dossier_notice_and_feed(theirs, secret)
+    _their_document(theirs, secret)
     invite_token = _their_invitation(theirs)
     # Made by factories, not through the services: compute their deadlines as a save would.
     from complaints.deadlines.services import deadlines_recompute
@@ -127,6 +136,25 @@ def _their_invitation(theirs: Communication) -> str:
         person=child,
         email="their-child@example.org",
     )[1]
+
+
+def _their_document(theirs: Communication, secret: str) -> None:
+    """Give the stranger an annex whose file holds the secret, so a download that leaked would show it."""
+    from django.core.files.base import ContentFile
+
+    from complaints.models import Document
+
+    content = f"%PDF-1.7 {secret} {theirs.title}".encode()
+    document = Document(
+        communication=theirs,
+        title="Court decision",
+        original_name="decision.pdf",
+        content_type="application/pdf",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    document.file.save("decision.pdf", ContentFile(content), save=False)
+    document.save()
 
 
 def _their_dossier_notice_and_feed(theirs: Communication, secret: str) -> str:
@@ -205,3 +233,15 @@ def services_up() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> str:
+    """The S3-compatible test server (moto's server mode, started by .ci/run): under CI, missing fails."""
+    endpoint = os.environ.get("S3_TEST_ENDPOINT_URL", "")
+    if not endpoint or not _reachable(endpoint, 80):
+        message = f"S3-compatible test server unavailable (S3_TEST_ENDPOINT_URL={endpoint or 'unset'})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return endpoint

@@ -30,6 +30,7 @@ DOMAIN = {
     "treaty.importer",
     "filing.wizard",
     "privacy.redaction",
+    "storage",
 }
 SERVICES = {
     "deadlines.calendar",

@@ -122,6 +122,8 @@ class ProcedureSerializer(CasePartSerializer):
 
 
 class DocumentSerializer(CasePartSerializer):
+    download_url = serializers.SerializerMethodField()
+
     class Meta:
         model = Document
         fields = [
@@ -134,8 +136,13 @@ class DocumentSerializer(CasePartSerializer):
             "sha256",
             "page_count",
             "uploaded_at",
+            "download_url",
         ]
         read_only_fields = fields
+
+    def get_download_url(self, document: Document) -> str:
+        """The portal's permission-checked download, never an address of the file store."""
+        return reverse("complaints:document_download", args=[document.communication.reference, document.pk])
 
 
 class EventSerializer(CasePartSerializer):

@@ -12,7 +12,8 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,7 @@ from complaints.dossiers.services import (
 from complaints.models import Communication, Dossier, InterimMeasuresReport, User
 from complaints.permissions import communication_access
 from complaints.selectors import communications_visible_to, dossier_state
+from complaints.storage.responses import stored_file_response
 
 
 def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:
@@ -91,20 +93,19 @@ def dossier_status(request: HttpRequest, dossier_id: int) -> JsonResponse:
 
 @login_required
 @require_GET
-def dossier_download(request: HttpRequest, dossier_id: int) -> FileResponse:
+def dossier_download(request: HttpRequest, dossier_id: int) -> HttpResponseBase:
     dossier = _visible_dossier(request, dossier_id)
     if dossier.status != Dossier.Status.READY or not dossier.file:
         raise Http404
-    try:
-        handle = dossier.file.open("rb")
-    except OSError as error:
-        raise Http404 from error
     # The name carries the short reference, never a title or a name, which could identify a child.
     filename = f"dossier-{dossier.communication.short_reference}-{dossier.variant}.pdf"
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return stored_file_response(
+        request,
+        dossier.file,
+        filename=filename,
+        content_type="application/pdf",
+        back_url=dossier.communication.get_absolute_url() + "#dossiers",
+    )
 
 
 class InterimMeasuresForm(forms.Form):

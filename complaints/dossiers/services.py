@@ -64,6 +64,7 @@ from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
 from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
 from complaints.privacy.redaction import Plain, Redactor
+from complaints.storage import STORAGE_ERRORS, stored_file_delete
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise
@@ -203,7 +204,7 @@ def _annexes(
         try:
             with document.file.open("rb") as handle:
                 data = handle.read()
-        except OSError as error:
+        except STORAGE_ERRORS as error:
             raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
         annex.data = data
         if document.content_type in ("image/png", "image/jpeg"):
@@ -816,6 +817,9 @@ def _set_status(dossier_id: int, status: str, failure: str, detail: str) -> Doss
     return Dossier.objects.filter(pk=dossier_id).first()
 
 
+_STORE_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *STORAGE_ERRORS)
+
+
 def _store(dossier_id: int, pdf: bytes, source: DossierSource, final_attempt: bool) -> Dossier | None:
 
     digest = hashlib.sha256(pdf).hexdigest()
@@ -848,11 +852,11 @@ def _store(dossier_id: int, pdf: bytes, source: DossierSource, final_attempt: bo
             dossier.save()
             if old_name and old_name != new_name:
                 storage = dossier.file.storage
-                transaction.on_commit(lambda: storage.delete(old_name))
+                transaction.on_commit(lambda: stored_file_delete(storage, old_name))
             return dossier
-    except (DatabaseError, OSError) as error:
+    except _STORE_ERRORS as error:
         if new_name:
-            Dossier._meta.get_field("file").storage.delete(new_name)
+            stored_file_delete(Dossier._meta.get_field("file").storage, new_name)
         if not final_attempt:
             raise TransientRenderError(str(error)) from error
         logger.exception("dossier %s could not be stored", dossier_id)

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
 from complaints.models import Communication, Document, User
+from complaints.storage import STORAGE_ERRORS, stored_file_delete
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 200  # of one PDF
@@ -234,17 +235,30 @@ def document_add(
             _check_room(communication, pages or 1)
             document.file.save(upload.name or "upload", upload, save=False)
             document.save()
+    except STORAGE_ERRORS as error:
+        _discard_file(document)
+        raise DocumentRejected(
+            _("The document could not be saved just now. Nothing was added: please try again later.")
+        ) from error
     except Exception:
-        if document.file.name:
-            document.file.storage.delete(document.file.name)
+        _discard_file(document)
         raise
     return document
 
 
+def _discard_file(document: Document) -> None:
+    if document.file.name:
+        stored_file_delete(document.file.storage, document.file.name)
+
+
 def document_remove(*, document: Document) -> None:
-    """Remove an annex of a draft; a submitted communication keeps the annexes it was signed with."""
+    """Remove an annex of a draft; a submitted communication keeps the annexes it was signed with.
+
+    The file goes once the row's deletion is committed; a storage that fails then leaves the file
+    (logged by name) rather than turning the removal into an error.
+    """
     _require_draft(document.communication)
     storage, name = document.file.storage, document.file.name
     document.delete()
     if name:
-        transaction.on_commit(lambda: storage.delete(name))
+        transaction.on_commit(lambda: stored_file_delete(storage, name))

@@ -124,7 +124,13 @@ def test_a_disallowed_transition_shows_a_message_and_changes_nothing(world: Worl
 def test_the_health_check_reports_each_service_of_the_embedded_default() -> None:
     response = Client().get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "redis": "not configured", "worker": "eager"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "redis": "not configured",
+        "worker": "eager",
+        "storage": "ok",
+    }
 
 
 def test_a_case_of_someone_else_is_not_found_rather_than_forbidden(world: World) -> None:

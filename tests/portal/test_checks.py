@@ -76,6 +76,49 @@ def test_docker_compose_has_no_default_secret_key_and_refuses_to_start_without_o
     assert re.fullmatch(r"\$\{DJANGO_SECRET_KEY:\?[^}]+\}", value), value
 
 
+COMPOSE_SECRETS = ["MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
+
+
+def required(value: str, name: str) -> bool:
+    """``${NAME:?message}``: compose refuses to start while NAME is unset or empty, and has no default."""
+    return re.fullmatch(rf"\$\{{{name}:\?[^}}]+\}}", value) is not None
+
+
+def test_docker_compose_runs_minio_privately_with_a_health_check_a_volume_and_no_default_credentials() -> (
+    None
+):
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    minio = services["minio"]
+    assert minio["healthcheck"]["test"]
+    assert any(volume.endswith(":/data") for volume in minio["volumes"])
+    assert "ports" not in minio  # reached by the portal's containers only, never from outside
+    for name in ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"):
+        assert required(minio["environment"][name], name), minio["environment"][name]
+    setup = services["minio-setup"]
+    assert setup["restart"] == "no"
+    assert setup["depends_on"]["minio"]["condition"] == "service_healthy"
+    script = "\n".join(setup["command"])
+    assert 'mc mb --ignore-existing "store/$$S3_BUCKET"' in script
+    assert 'mc anonymous set none "store/$$S3_BUCKET"' in script
+    for name in COMPOSE_SECRETS:
+        assert required(setup["environment"][name], name), setup["environment"][name]
+
+
+def test_web_worker_and_beat_keep_their_files_in_minio_once_its_bucket_is_made() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    environment = compose["x-app"]["environment"]
+    assert environment["S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert environment["S3_BUCKET"]
+    assert "MEDIA_ROOT" not in environment
+    for name in ("S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"):
+        assert required(environment[name], name), environment[name]
+    assert compose["x-app"]["depends_on"]["minio-setup"]["condition"] == "service_completed_successfully"
+    services = compose["services"]
+    for name in ("web", "worker", "beat"):
+        assert services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["minio-setup"]["condition"] == "service_completed_successfully"
+
+
 # ---- System libraries ----
 
 

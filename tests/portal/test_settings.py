@@ -107,3 +107,62 @@ def test_without_a_broker_the_web_process_sweeps_deadlines_and_with_one_celery_b
     with_broker = settings_loaded(tmp_path, PRODUCTION | {"REDIS_URL": "redis://redis:6379/0"})
     assert with_broker["CELERY_TASK_ALWAYS_EAGER"] is False
     assert with_broker["DEADLINE_SWEEP_ON_REQUESTS"] is False
+
+
+# ---- Where documents and dossiers are kept ----
+
+S3 = {
+    "S3_BUCKET": "portal-files",
+    "S3_ENDPOINT_URL": "http://minio:9000",
+    "S3_ACCESS_KEY_ID": "portal",
+    "S3_SECRET_ACCESS_KEY": "a-secret-of-the-store",
+    "S3_REGION": "us-east-1",
+}
+
+
+def test_without_a_bucket_documents_stay_on_the_local_disk(tmp_path: Path) -> None:
+    default = settings_loaded(tmp_path, {name: "" for name in VARIABLES})["STORAGES"]["default"]
+    assert default == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_with_a_bucket_documents_go_to_the_s3_store_privately(tmp_path: Path) -> None:
+    default = settings_loaded(tmp_path, PRODUCTION | S3)["STORAGES"]["default"]
+    options = default["OPTIONS"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert options["bucket_name"] == "portal-files"
+    assert options["endpoint_url"] == "http://minio:9000"
+    assert options["addressing_style"] == "path"
+    assert (options["access_key"], options["secret_key"]) == ("portal", "a-secret-of-the-store")
+    assert options["region_name"] == "us-east-1"
+    # Never public: no ACL (the bucket's private one applies), any URL signed and short-lived.
+    assert options["default_acl"] is None
+    assert options["querystring_auth"] is True
+    assert 0 < options["querystring_expire"] <= 60
+
+
+def test_without_keys_the_s3_store_leaves_the_credentials_to_boto3(tmp_path: Path) -> None:
+    options = settings_loaded(tmp_path, {"S3_BUCKET": "portal-files"})["STORAGES"]["default"]["OPTIONS"]
+    assert not {"access_key", "secret_key", "endpoint_url", "region_name"} & set(options)
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"S3_ENDPOINT_URL": "http://minio:9000"}, "S3_ENDPOINT_URL set without S3_BUCKET"),
+        ({"S3_BUCKET": "portal-files", "S3_ACCESS_KEY_ID": "portal"}, "Set both S3_ACCESS_KEY_ID"),
+    ],
+    ids=["endpoint-without-bucket", "key-without-secret"],
+)
+def test_a_half_configured_s3_store_stops_the_start_instead_of_writing_to_the_local_disk(
+    tmp_path: Path, environment: dict[str, str], message: str
+) -> None:
+    (tmp_path / "portal").mkdir()
+    shutil.copy(ROOT / "portal" / "settings.py", tmp_path / "portal" / "settings.py")
+    (tmp_path / "portal" / "__init__.py").write_text("")
+    env = {k: v for k, v in os.environ.items() if k not in VARIABLES} | environment
+    completed = subprocess.run(
+        [sys.executable, "-c", DUMP], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode != 0
+    assert "ImproperlyConfigured" in completed.stderr
+    assert message in completed.stderr
