@@ -428,6 +428,7 @@ def _procedure_parts(
         "pending": [],
         "examined": [],
         "unclear": [],
+        "kind": [],
         "closed": [],
         "special": [],
     }
@@ -441,6 +442,8 @@ def _procedure_parts(
             continue
         elif status is None or procedure.same_matter is None:
             group = "unclear"
+        elif procedure.kind is None:
+            group = "kind"  # it bars only if the body is one of international investigation or settlement
         else:
             group = "pending" if status == PENDING else "examined"
         groups[group].append(procedure.body)
@@ -448,6 +451,7 @@ def _procedure_parts(
         "pending": Msg.S7D_PENDING,
         "examined": Msg.S7D_EXAMINED,
         "unclear": Msg.S7D_UNCLEAR,
+        "kind": Msg.S7D_KIND_UNKNOWN,
         "closed": Msg.S7D_CLOSED,
         "special": Msg.S7D_SPECIAL,
     }
@@ -455,7 +459,11 @@ def _procedure_parts(
         name: [(messages[name], {"bodies": t.bodies(bodies)})] if bodies else []
         for name, bodies in groups.items()
     }
-    return found["pending"] + found["examined"], found["unclear"], found["closed"] + found["special"]
+    return (
+        found["pending"] + found["examined"],
+        found["unclear"] + found["kind"],
+        found["closed"] + found["special"],
+    )
 
 
 def same_matter(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
@@ -518,10 +526,13 @@ def substantiation(facts: CommunicationFacts, treaty: Mapping[str, StateStatus],
     """
     t = language(lang)
     cid, cite = "OPIC-7-f", "OPIC art. 7(f)"
-    no_summary = _blank(facts.facts.summary)
+    summary = facts.facts.summary
+    no_summary = summary is not None and not summary.strip()  # recorded as empty
     documents = facts.documents_count
     parts: list[Part] = []
-    if no_summary:
+    if summary is None:
+        parts.append((Msg.S7F_SUMMARY_MISSING, {}))  # not written yet: the author can still add it
+    elif no_summary:
         parts.append((Msg.S7F_NO_SUMMARY, {}))
     if not documents:
         parts.append((Msg.S7F_NO_DOCUMENTS, {}))
@@ -558,7 +569,9 @@ def ratione_temporis(
         if end >= eif:
             return _one(cid, cite, MET, t, Msg.S7G_ENDED_AFTER, **values)
         final = facts.domestic_remedies.final_decision_on
-        if final is not None and final >= eif:
+        if final is None:
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_FINAL_UNKNOWN, **values)
+        if final >= eif:
             # The facts came before, the final decision after: whether the decision is itself a
             # violation within competence is for the Committee (cf. A.H.A. v. Spain, where both came before).
             values["final"] = t.date(final)

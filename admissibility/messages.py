@@ -91,6 +91,7 @@ class Msg(StrEnum):
     S7D_PREVIOUS_UNKNOWN = "opic-7-d.committee-unknown"
     S7D_PROCEDURES_UNKNOWN = "opic-7-d.procedures-unknown"
     S7D_UNCLEAR = "opic-7-d.procedure-unclear"
+    S7D_KIND_UNKNOWN = "opic-7-d.kind-unknown"
     S7D_SPECIAL = "opic-7-d.special-procedures"
     S7D_RESUBMITTED = "opic-7-d.resubmitted-after-exhaustion"
 
@@ -103,6 +104,7 @@ class Msg(StrEnum):
 
     S7F_MET = "opic-7-f.met"
     S7F_NO_SUMMARY = "opic-7-f.no-summary"
+    S7F_SUMMARY_MISSING = "opic-7-f.summary-not-written"
     S7F_NO_DOCUMENTS = "opic-7-f.no-documents"
 
     S7G_CONTINUING = "opic-7-g.continuing"
@@ -114,6 +116,7 @@ class Msg(StrEnum):
     S7G_EIF_UNKNOWN = "opic-7-g.eif-unknown"
     S7G_CONTRADICTION = "opic-7-g.continuing-contradicts-dates"
     S7G_FINAL_AFTER = "opic-7-g.final-decision-after"
+    S7G_FINAL_UNKNOWN = "opic-7-g.final-decision-unknown"
 
     S7H_IN_TIME = "opic-7-h.in-time"
     S7H_NOT_EXHAUSTED = "opic-7-h.not-exhausted"
@@ -517,6 +520,14 @@ SOURCE: Final[dict[str, str]] = dict(
             "Tell us more about your complaint to another international body ({bodies}): is it about the same problem, and what happened to it?",
         ),
         english(
+            "opic-7-d.kind-unknown",
+            "It is not recorded what kind of body this is: {bodies}. A regional court or commission, or another UN treaty body, examining the same matter would be a bar; a Special Procedure of the Human Rights Council would not. Add it on the step about other procedures.",
+        ),
+        english(
+            "opic-7-d.kind-unknown.child",
+            "Where else did you complain: a court for your region, another UN committee, or a UN expert (Special Rapporteur)? Tell us on the step about other complaints.",
+        ),
+        english(
             "opic-7-d.special-procedures",
             "A Special Procedure of the Human Rights Council (such as a Special Rapporteur's appeal) is not a procedure of international investigation or settlement, so it is no bar: {bodies}.",
         ),
@@ -579,6 +590,14 @@ SOURCE: Final[dict[str, str]] = dict(
         english(
             "opic-7-f.no-summary.child",
             "Tell us what happened in your own words: who did what, where and when.",
+        ),
+        english(
+            "opic-7-f.summary-not-written",
+            "The account of the facts is not written yet: add it on the step about what happened.",
+        ),
+        english(
+            "opic-7-f.summary-not-written.child",
+            "Please tell us what happened, in your own words.",
         ),
         english(
             "opic-7-f.no-documents",
@@ -658,6 +677,14 @@ SOURCE: Final[dict[str, str]] = dict(
         english(
             "opic-7-g.final-decision-after.child",
             "What happened was before {eif}, but the last decision in your country came later. The Committee will decide whether it can look at it.",
+        ),
+        english(
+            "opic-7-g.final-decision-unknown",
+            "The facts ended on {end}, before the Protocol entered into force for {state} on {eif}. The date of the final domestic decision is not recorded: if it came after that day, the Committee decides whether the decision itself is within its competence. Add it on the step about what was done in the country.",
+        ),
+        english(
+            "opic-7-g.final-decision-unknown.child",
+            "What happened was before {eif}. When was the last decision in your country? Please tell us.",
         ),
         # OPIC art. 7(h)
         english(

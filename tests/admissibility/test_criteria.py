@@ -289,8 +289,15 @@ def test_claims_must_rely_on_childrens_rights_of_the_convention_or_its_protocols
 # --- OPIC art. 7(d) -------------------------------------------------------------------------
 
 
-def procedure(status: str | None, same_matter: bool | None = True) -> dict[str, Any]:
-    return {"body": "Human Rights Committee", "status": status, "same_matter": same_matter}
+def procedure(
+    status: str | None, same_matter: bool | None = True, kind: str | None = "treaty_body"
+) -> dict[str, Any]:
+    return {"body": "Human Rights Committee", "status": status, "same_matter": same_matter, "kind": kind}
+
+
+def rapporteur(status: str | None) -> dict[str, Any]:
+    body = "Special Rapporteur on the right to education"
+    return {"body": body, "status": status, "same_matter": True, "kind": "special_procedure"}
 
 
 @pytest.mark.parametrize(
@@ -353,6 +360,56 @@ def procedure(status: str | None, same_matter: bool | None = True) -> dict[str, 
             (),
             id="examined elsewhere outweighs an unknown",
         ),
+        # Special procedures of the Human Rights Council are no procedure of international
+        # investigation or settlement: an urgent appeal by a Special Rapporteur never bars.
+        pytest.param(
+            {"other_procedures": [rapporteur("pending")]},
+            MET,
+            ("Special Rapporteur",),
+            id="a special rapporteur's appeal pending",
+        ),
+        pytest.param(
+            {"other_procedures": [rapporteur("examined"), procedure("pending")]},
+            NOT_MET,
+            ("Human Rights Committee",),
+            id="a rapporteur beside a treaty body still examining it",
+        ),
+        # A body of unknown kind: whether it bars depends on what it is.
+        pytest.param(
+            {"other_procedures": [procedure("pending", kind=None)]},
+            REVIEW,
+            ("Human Rights Committee",),
+            id="pending before a body of unknown kind",
+        ),
+        pytest.param(
+            {"other_procedures": [procedure("ended_without_examination", kind="regional")]},
+            MET,
+            (),
+            id="declared inadmissible on formal grounds by a regional court",
+        ),
+        # An earlier communication to this Committee declared inadmissible for non-exhaustion may
+        # come back once remedies are exhausted; the Committee decides.
+        pytest.param(
+            {
+                "previously_examined_by_committee": None,
+                "previous_committee_outcome": "inadmissible_not_exhausted",
+            },
+            REVIEW,
+            ("not been exhausted",),
+            id="resubmitted after exhausting remedies",
+        ),
+        pytest.param(
+            {"previous_committee_outcome": "examined"},
+            NOT_MET,
+            (),
+            id="an earlier communication examined by the Committee",
+        ),
+        pytest.param(
+            {"previously_examined_by_committee": None, "previous_committee_outcome": "discontinued"},
+            MET,
+            (),
+            id="an earlier communication discontinued",
+        ),
     ],
 )
 def test_the_same_matter_cannot_be_examined_twice(
@@ -413,7 +470,8 @@ def test_domestic_remedies_must_be_exhausted_unless_an_exception_applies(
     ("changes", "expected"),
     [
         pytest.param({}, MET, id="facts and documents"),
-        pytest.param({"facts": {"summary": None}}, NOT_MET, id="no account of the facts"),
+        # Not written yet is missing information the author can still add: needs review.
+        pytest.param({"facts": {"summary": None}}, REVIEW, id="no account of the facts yet"),
         pytest.param({"facts": {"summary": " \n "}}, NOT_MET, id="a blank account of the facts"),
         pytest.param({"documents_count": 0}, REVIEW, id="no document"),
         pytest.param({"documents_count": None}, REVIEW, id="documents unknown"),

@@ -37,8 +37,8 @@ def test_every_criterion_gives_exactly_one_finding_in_the_order_shown_to_users()
     )  # fmt: skip
     assert [f.citation for f in assessment.findings] == [
         "OPIC art. 1(3)", "OPIC art. 1(2), 5(1)", "OPIC art. 5(1)", "OPIC art. 5(2)", "OPIC art. 7(a)",
-        "OPIC art. 7(b)", "OPIC art. 7(c)", "OPIC art. 7(d)", "OPIC art. 7(e)", "OPIC art. 7(f)", "OPIC art. 7(g), 20",
-        "OPIC art. 7(h)",
+        "OPIC art. 7(b)", "OPIC art. 7(c)", "OPIC art. 7(d)", "OPIC art. 7(e)", "OPIC art. 7(f)",
+        "OPIC art. 7(g), 20", "OPIC art. 7(h)",
     ]  # fmt: skip
 
 

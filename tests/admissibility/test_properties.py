@@ -204,8 +204,9 @@ FORGETTABLE: dict[str, tuple[str, ...]] = {
     "author": ("identified", "is_victim"),
     "victims": ("identified", "date_of_birth", "consent"),
     "claims": ("instrument", "article"),
-    "facts": ("continuing",),
-    "other_procedures": ("status", "same_matter"),
+    "facts": ("summary", "start", "end", "continuing"),
+    "domestic_remedies": ("exhausted", "final_decision_on"),
+    "other_procedures": ("status", "same_matter", "kind"),
 }
 
 
@@ -213,7 +214,14 @@ FORGETTABLE: dict[str, tuple[str, ...]] = {
 def forgotten(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with some recorded facts set back to unknown (null)."""
     less = copy.deepcopy(data)
-    for key in ("state", "in_writing", "documents_count", "outside_territory"):
+    for key in (
+        "state",
+        "in_writing",
+        "documents_count",
+        "outside_territory",
+        "previously_examined_by_committee",
+        "previous_committee_outcome",
+    ):
         if key in less and draw(st.booleans()):
             less[key] = None
     for key, fields in FORGETTABLE.items():
