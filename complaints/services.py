@@ -18,7 +18,7 @@ from admissibility import Assessment
 
 from .deadlines import deadlines_recompute
 from .models import Claim, Communication, Event, Organisation, User
-from .selectors import communication_assessment
+from .selectors import assessment_day, communication_assessment
 
 
 class StaleVersion(Exception):
@@ -85,8 +85,11 @@ def draft_start(*, user: User, organisation_id: int | str | None = None) -> Comm
 def communication_assess(
     *, communication: Communication, on: date | None = None, lang: str = "en"
 ) -> Assessment:
-    """Run the admissibility engine on ``communication`` and keep its verdict for lists and queues."""
-    on = on or timezone.localdate()
+    """Run the admissibility engine on ``communication`` and keep its verdict for lists and queues.
+
+    A submitted case is assessed as of the day it was submitted (``selectors.assessment_day``).
+    """
+    on = on or assessment_day(communication)
     assessment = communication_assessment(communication=communication, lang=lang, on=on)
     Communication.objects.filter(pk=communication.pk).update(
         verdict=assessment.verdict.value, verdict_checked_on=on

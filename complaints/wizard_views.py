@@ -24,7 +24,7 @@ from .help import help_contacts
 from .models import Communication, Document, User
 from .permissions import communication_access
 from .rights import catalogue_in
-from .selectors import communication_assessment
+from .selectors import communication_assessment, exclusions_shown
 from .services import (
     DraftRefused,
     StaleVersion,
@@ -146,6 +146,7 @@ def _context(
         "following": following,
         "assessment": assessment,
         "feedback": feedback(communication, assessment),
+        "exclusions": exclusions_shown(communication=communication, assessment=assessment, child=child),
         "file_by": file_by,
         "days_left": (file_by - today).days if file_by else None,
         "glossary": [GLOSSARY[key] for key in step.glossary],
