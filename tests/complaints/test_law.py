@@ -4,15 +4,19 @@ decision outranks the portal's check."""
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from complaints.models import Communication, OtherProcedure, Person
+from complaints.models import Communication, OtherProcedure, Person, TreatyStatus
 from complaints.selectors import communication_assessment
+from complaints.treaty import treaty_status_load
 from complaints.wizard import GLOSSARY
 
 from ..conftest import World, login
@@ -188,3 +192,42 @@ def test_facts_abroad_are_for_the_committee_to_judge() -> None:
     PersonFactory.create(communication=communication)
     assert outcome(communication, "OPIC-5-1", on=date(2025, 3, 1)) == "needs_review"
 
+
+def test_the_52nd_party_answers_and_its_unknown_dates_need_review() -> None:
+    out = io.StringIO()
+    call_command("treaty_status", "MDA", stdout=out)
+    row = json.loads(out.getvalue())
+    assert row["opic_status"] == "party"
+    assert row["deposit_date"] is None
+    assert "Moldova" in row["source"]
+    communication = CommunicationFactory.create(state="MDA")
+    assert outcome(communication, "OPIC-1-3") == "needs_review"
+
+
+def test_refreshing_the_treaty_table_reads_the_new_columns_and_a_denunciation_takes_effect_a_year_on() -> (
+    None
+):
+    rows = [
+        {
+            "iso3": "KAZ",
+            "name": "Kazakhstan",
+            "opic_status": "party",
+            "deposit_date": "2024-02-07",
+            "entry_into_force_date": "2024-05-07",
+            "source": "test",
+            "opsc_in_force_on": "2001-08-24",
+            "denunciation_received_on": "2025-06-01",
+            "reservations": "A territorial statement.",
+            "reservations_source": "test",
+        }
+    ]
+    changes = treaty_status_load(rows, keep_known=True)
+    assert "KAZ" in changes.changed
+    row = TreatyStatus.objects.get(iso3="KAZ")
+    assert row.denunciation_effective_on == date(2026, 6, 1)  # OPIC art. 22(1)
+    assert row.opsc_in_force_on == date(2001, 8, 24)
+    assert row.reservations == "A territorial statement."
+    before = case(status=Communication.Status.SUBMITTED, submitted_on=date(2026, 5, 31))
+    after = case(status=Communication.Status.SUBMITTED, submitted_on=date(2026, 6, 1))
+    assert outcome(before, "OPIC-1-3") == "met"
+    assert outcome(after, "OPIC-1-3") == "not_met"
