@@ -143,11 +143,13 @@ def _without(facts: CommunicationFacts, exclusions: tuple[Exclusion, ...]) -> Co
 # Plain strings for the JSON form (an enum's ``.value`` is a slow property lookup).
 _OUTCOME_TEXT: Final[dict[Outcome, str]] = {outcome: outcome.value for outcome in Outcome}
 _VERDICT_TEXT: Final[dict[Verdict, str]] = {verdict: verdict.value for verdict in Verdict}
+_SCOPE_TEXT: Final[dict[Scope, str]] = {scope: scope.value for scope in Scope}
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
     """Return the JSON-ready form of ``assessment`` (enums as their values, dates as ISO strings)."""
     outcome_text = _OUTCOME_TEXT
+    scope_text = _SCOPE_TEXT
     return {
         "verdict": _VERDICT_TEXT[assessment.verdict],
         "file_by": assessment.file_by.isoformat() if assessment.file_by is not None else None,
@@ -158,14 +160,14 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
                 "reason": finding.reason,
                 "child_reason": finding.child_reason,
                 "citation": finding.citation,
-                "scope": finding.scope.value,
+                "scope": scope_text[finding.scope],
                 "parts": list(finding.parts),
             }
             for finding in assessment.findings
         ],
         "exclusions": [
             {
-                "scope": exclusion.scope.value,
+                "scope": scope_text[exclusion.scope],
                 "number": exclusion.number,
                 "criterion": exclusion.criterion,
                 "reason": exclusion.reason,
