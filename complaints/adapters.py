@@ -12,9 +12,8 @@ from functools import partial
 from django.conf import settings
 
 from admissibility import LANGUAGES, CommunicationFacts, Language, StateStatus, install_languages, parse_facts
-
-from . import cldr
-from .models import Communication, Person, TreatyStatus
+from complaints import cldr
+from complaints.models import Communication, Person, TreatyStatus
 
 
 def engine_language(code: str) -> Language:

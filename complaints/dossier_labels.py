@@ -23,7 +23,7 @@ from typing import Final
 
 from django.conf import settings
 
-from . import cldr
+from complaints import cldr
 
 DOMAIN: Final = "dossier"
 # The dossier languages whose catalogue translates every label (a test checks it). Add Arabic or

@@ -59,13 +59,12 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Fl
 from redis.exceptions import RedisError
 
 from admissibility import Scope, assess
-
-from . import cldr, dossier_labels
-from .adapters import facts_from_communication, treaty_table
-from .documents import MAX_COMMUNICATION_PAGES, DocumentRejected
-from .documents import inspect as document_inspect
-from .models import Communication, Deadline, Dossier, Person, TreatyStatus, User
-from .rights import articles as crc_articles
+from complaints import cldr, dossier_labels
+from complaints.adapters import facts_from_communication, treaty_table
+from complaints.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
+from complaints.documents import inspect as document_inspect
+from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from complaints.rights import articles as crc_articles
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise

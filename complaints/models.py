@@ -22,7 +22,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .cldr import state_name
+from complaints.cldr import state_name
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 

@@ -12,12 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissibility import Assessment, Scope, assess
-
-from .adapters import facts_from_communication, treaty_table
-from .deadlines import deadlines_of_case
-from .dossiers import dossier_variants_for
-from .models import Claim, Communication, Document, DomesticRemedy, Dossier, Event, OtherProcedure, Person
-from .permissions import communications_visible_to
+from complaints.adapters import facts_from_communication, treaty_table
+from complaints.deadlines import deadlines_of_case
+from complaints.dossiers import dossier_variants_for
+from complaints.models import (
+    Claim,
+    Communication,
+    Document,
+    DomesticRemedy,
+    Dossier,
+    Event,
+    OtherProcedure,
+    Person,
+)
+from complaints.permissions import communications_visible_to
 
 
 def communication_list_for_user(*, user: Any) -> QuerySet[Communication]:

@@ -15,10 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissibility import Assessment
-
-from .deadlines import deadlines_recompute
-from .models import Claim, Communication, Event, Organisation, User
-from .selectors import assessment_day, communication_assessment
+from complaints.deadlines import deadlines_recompute
+from complaints.models import Claim, Communication, Event, Organisation, User
+from complaints.selectors import assessment_day, communication_assessment
 
 
 class StaleVersion(Exception):

@@ -12,12 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .dossiers import dossier_request
-from .invitations import invitations_blocking_submission
-from .lifecycle import TransitionNotAllowed, communication_record_submission
-from .models import Communication, Person, Submission, User
-from .selectors import communication_assessment
-from .services import communication_assess, communication_save_step, snapshot_of
+from complaints.dossiers import dossier_request
+from complaints.invitations import invitations_blocking_submission
+from complaints.lifecycle import TransitionNotAllowed, communication_record_submission
+from complaints.models import Communication, Person, Submission, User
+from complaints.selectors import communication_assessment
+from complaints.services import communication_assess, communication_save_step, snapshot_of
 
 
 class SubmissionRefused(Exception):

@@ -12,9 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from admissibility import add_years
-
-from .adapters import forget_treaty_table
-from .models import TreatyStatus
+from complaints.adapters import forget_treaty_table
+from complaints.models import TreatyStatus
 
 SHIPPED_CSV = Path(__file__).resolve().parent / "data" / "opic_states.csv"
 DATE_FIELDS = (

@@ -16,8 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from admissibility import add_years
-
-from .models import Communication, Person, User
+from complaints.models import Communication, Person, User
 
 # Children from this age are asked for their own consent (CRC art. 12: the views of a child
 # capable of forming them); below it, the parent explains why the child was not asked.

@@ -9,10 +9,10 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .forms import state_choices
-from .models import Communication, Document, DomesticRemedy, OtherProcedure, Person
-from .rights import catalogue_in, situations
-from .textlang import parse_articles
+from complaints.forms import state_choices
+from complaints.models import Communication, Document, DomesticRemedy, OtherProcedure, Person
+from complaints.rights import catalogue_in, situations
+from complaints.textlang import parse_articles
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]

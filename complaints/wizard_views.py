@@ -17,24 +17,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from admissibility import Assessment
-
-from . import wizard_forms as wf
-from .documents import DocumentRejected, document_add, document_remove
-from .help import help_contacts
-from .models import Communication, Document, User
-from .permissions import communication_access
-from .rights import catalogue_in
-from .selectors import communication_assessment, exclusions_shown
-from .services import (
+from complaints import wizard_forms as wf
+from complaints.documents import DocumentRejected, document_add, document_remove
+from complaints.help import help_contacts
+from complaints.models import Communication, Document, User
+from complaints.permissions import communication_access
+from complaints.rights import catalogue_in
+from complaints.selectors import communication_assessment, exclusions_shown
+from complaints.services import (
     DraftRefused,
     StaleVersion,
     communication_save_step,
     draft_start,
     drafting_organisations,
 )
-from .submission import SubmissionRefused, communication_submit
-from .textlang import needs_translation
-from .wizard import (
+from complaints.submission import SubmissionRefused, communication_submit
+from complaints.textlang import needs_translation
+from complaints.wizard import (
     GLOSSARY,
     STEP_BY_SLUG,
     STEP_FOR_CRITERION,
@@ -44,7 +43,7 @@ from .wizard import (
     neighbours,
     victims_needing_consent,
 )
-from .wizard_pages import PAGES, Page
+from complaints.wizard_pages import PAGES, Page
 
 
 def _user(request: HttpRequest) -> User:

@@ -12,8 +12,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import Direction
 from rest_framework import serializers
 
-from ..lifecycle import TransitionRequest
-from ..models import (
+from complaints.lifecycle import TransitionRequest
+from complaints.models import (
     Claim,
     Communication,
     Deadline,
@@ -24,8 +24,8 @@ from ..models import (
     OtherProcedure,
     Person,
 )
-from ..permissions import communications_visible_to
-from ..wizard_pages import COMMUNICATION_FIELDS
+from complaints.permissions import communications_visible_to
+from complaints.wizard_pages import COMMUNICATION_FIELDS
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:

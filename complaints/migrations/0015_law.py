@@ -32,61 +32,97 @@ def load_new_columns(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0011_user_session_salt'),
+        ("complaints", "0011_user_session_salt"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='communication',
-            name='outside_territory',
-            field=models.BooleanField(blank=True, null=True, verbose_name="it happened outside the State's territory"),
+            model_name="communication",
+            name="outside_territory",
+            field=models.BooleanField(
+                blank=True, null=True, verbose_name="it happened outside the State's territory"
+            ),
         ),
         migrations.AddField(
-            model_name='communication',
-            name='previous_committee_outcome',
-            field=models.CharField(blank=True, choices=[('examined', 'The Committee decided on it (Views, or inadmissible for good)'), ('inadmissible_not_exhausted', 'Declared inadmissible because the case was not finished in the country'), ('discontinued', 'Withdrawn or stopped without a decision')], max_length=32, verbose_name='what became of the earlier communication'),
+            model_name="communication",
+            name="previous_committee_outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("examined", "The Committee decided on it (Views, or inadmissible for good)"),
+                    (
+                        "inadmissible_not_exhausted",
+                        "Declared inadmissible because the case was not finished in the country",
+                    ),
+                    ("discontinued", "Withdrawn or stopped without a decision"),
+                ],
+                max_length=32,
+                verbose_name="what became of the earlier communication",
+            ),
         ),
         migrations.AddField(
-            model_name='otherprocedure',
-            name='kind',
-            field=models.CharField(blank=True, choices=[('regional', 'A regional human rights court or commission'), ('treaty_body', 'Another UN treaty body (a UN committee)'), ('special_procedure', 'A UN Special Rapporteur or working group'), ('other', 'Something else')], max_length=32, verbose_name='kind of body'),
+            model_name="otherprocedure",
+            name="kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("regional", "A regional human rights court or commission"),
+                    ("treaty_body", "Another UN treaty body (a UN committee)"),
+                    ("special_procedure", "A UN Special Rapporteur or working group"),
+                    ("other", "Something else"),
+                ],
+                max_length=32,
+                verbose_name="kind of body",
+            ),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='denunciation_effective_on',
-            field=models.DateField(blank=True, null=True, verbose_name='denunciation takes effect'),
+            model_name="treatystatus",
+            name="denunciation_effective_on",
+            field=models.DateField(blank=True, null=True, verbose_name="denunciation takes effect"),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='denunciation_received_on',
-            field=models.DateField(blank=True, null=True, verbose_name='denunciation received'),
+            model_name="treatystatus",
+            name="denunciation_received_on",
+            field=models.DateField(blank=True, null=True, verbose_name="denunciation received"),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='opac_in_force_on',
-            field=models.DateField(blank=True, null=True, verbose_name='OPAC in force'),
+            model_name="treatystatus",
+            name="opac_in_force_on",
+            field=models.DateField(blank=True, null=True, verbose_name="OPAC in force"),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='opsc_in_force_on',
-            field=models.DateField(blank=True, null=True, verbose_name='OPSC in force'),
+            model_name="treatystatus",
+            name="opsc_in_force_on",
+            field=models.DateField(blank=True, null=True, verbose_name="OPSC in force"),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='reservations',
-            field=models.TextField(blank=True, verbose_name='reservations and declarations'),
+            model_name="treatystatus",
+            name="reservations",
+            field=models.TextField(blank=True, verbose_name="reservations and declarations"),
         ),
         migrations.AddField(
-            model_name='treatystatus',
-            name='reservations_source',
-            field=models.TextField(blank=True, verbose_name='source of the reservations and declarations'),
+            model_name="treatystatus",
+            name="reservations_source",
+            field=models.TextField(blank=True, verbose_name="source of the reservations and declarations"),
         ),
         migrations.AlterField(
-            model_name='otherprocedure',
-            name='status',
-            field=models.CharField(blank=True, choices=[('pending', 'Pending'), ('examined', 'Examined on the merits'), ('withdrawn', 'Withdrawn'), ('ended_without_examination', 'Declared inadmissible on formal grounds, or ended without examination')], max_length=32, verbose_name='status'),
+            model_name="otherprocedure",
+            name="status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("pending", "Pending"),
+                    ("examined", "Examined on the merits"),
+                    ("withdrawn", "Withdrawn"),
+                    (
+                        "ended_without_examination",
+                        "Declared inadmissible on formal grounds, or ended without examination",
+                    ),
+                ],
+                max_length=32,
+                verbose_name="status",
+            ),
         ),
         migrations.RunPython(load_new_columns, migrations.RunPython.noop),
     ]

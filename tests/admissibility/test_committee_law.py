@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from admissibility import Outcome, Scope, StateStatus, Verdict, assess, assessment_to_dict, parse_facts
-
-from .builders import merged
+from tests.admissibility.builders import merged
 
 MET, NOT_MET, REVIEW = Outcome.MET, Outcome.NOT_MET, Outcome.NEEDS_REVIEW
 

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from admissibility import Outcome
-
-from .builders import DROP, TREATY, finding
+from tests.admissibility.builders import DROP, TREATY, finding
 
 MET, NOT_MET, REVIEW = Outcome.MET, Outcome.NOT_MET, Outcome.NEEDS_REVIEW
 

@@ -18,8 +18,7 @@ from admissibility import (
     assessment_to_dict,
     verdict_of,
 )
-
-from .builders import TREATY, make
+from tests.admissibility.builders import TREATY, make
 
 
 def test_an_admissible_communication_meets_every_criterion() -> None:

@@ -5,8 +5,7 @@ from rest_framework.test import APIClient
 
 from complaints.adapters import forget_treaty_table
 from complaints.models import TreatyStatus
-
-from ..conftest import World
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from allauth.mfa.utils import decrypt
 from django.core.management import CommandError, call_command
 
 from complaints.models import Communication, TreatyStatus, User
-
-from .test_api import FACTS
+from tests.complaints.test_api import FACTS
 
 pytestmark = pytest.mark.django_db
 

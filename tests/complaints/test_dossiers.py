@@ -21,9 +21,8 @@ from complaints import dossiers
 from complaints.dossiers import dossier_render, dossier_render_bytes, dossier_request
 from complaints.models import Communication, Document, Dossier, Event, Person
 from complaints.tasks import render_dossier
-
-from ..conftest import World, login
-from ..factories import ClaimFactory, DomesticRemedyFactory, PersonFactory
+from tests.conftest import World, login
+from tests.factories import ClaimFactory, DomesticRemedyFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -254,7 +253,7 @@ def test_a_damaged_annex_gets_a_notice_page_instead_of_stopping_the_dossier(worl
 def test_a_picture_stored_before_the_pixel_limit_gets_a_notice_page_instead_of_being_decoded(
     world: World,
 ) -> None:
-    from .test_documents import png_claiming
+    from tests.complaints.test_documents import png_claiming
 
     attach(world.mine, "Huge photo", png_claiming(12000, 12000), "image/png")
     text = " ".join(text_of(dossier_render_bytes(communication=world.mine)[0]))

@@ -18,10 +18,15 @@ from complaints.models import Communication, OtherProcedure, Person, TreatyStatu
 from complaints.selectors import communication_assessment
 from complaints.treaty import treaty_status_load
 from complaints.wizard import GLOSSARY
-
-from ..conftest import World, login
-from ..factories import ClaimFactory, CommunicationFactory, DomesticRemedyFactory, PersonFactory, UserFactory
-from .test_wizard import fill_parent_case, post
+from tests.complaints.test_wizard import fill_parent_case, post
+from tests.conftest import World, login
+from tests.factories import (
+    ClaimFactory,
+    CommunicationFactory,
+    DomesticRemedyFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
