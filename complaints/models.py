@@ -141,6 +141,13 @@ class TreatyStatus(models.Model):
     opac_party = models.CharField(
         _("party to OPAC"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
     )
+    opsc_in_force_on = models.DateField(_("OPSC in force"), null=True, blank=True)
+    opac_in_force_on = models.DateField(_("OPAC in force"), null=True, blank=True)
+    # OPIC art. 22: a denunciation takes effect one year after the Secretary-General receives it.
+    denunciation_received_on = models.DateField(_("denunciation received"), null=True, blank=True)
+    denunciation_effective_on = models.DateField(_("denunciation takes effect"), null=True, blank=True)
+    reservations = models.TextField(_("reservations and declarations"), blank=True)
+    reservations_source = models.TextField(_("source of the reservations and declarations"), blank=True)
     source = models.TextField(_("source"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -268,6 +275,24 @@ class Communication(models.Model):
         _("already examined by the Committee"), default=False
     )
 
+    class PreviousOutcome(models.TextChoices):
+        EXAMINED = "examined", _("The Committee decided on it (Views, or inadmissible for good)")
+        INADMISSIBLE_NOT_EXHAUSTED = (
+            "inadmissible_not_exhausted",
+            _("Declared inadmissible because the case was not finished in the country"),
+        )
+        DISCONTINUED = "discontinued", _("Withdrawn or stopped without a decision")
+
+    previous_committee_outcome = models.CharField(
+        _("what became of the earlier communication"),
+        max_length=32,
+        choices=PreviousOutcome.choices,
+        blank=True,
+    )
+    outside_territory = models.BooleanField(
+        _("it happened outside the State's territory"), null=True, blank=True
+    )
+
     # Urgency and protection (Art. 6 interim measures, Art. 4 protection).
     is_urgent = models.BooleanField(_("urgent"), default=False)
     interim_measures_requested = models.BooleanField(_("interim measures requested"), default=False)
@@ -360,6 +385,19 @@ class Communication(models.Model):
         return self.reference.hex[:8].upper()
 
     @property
+    def committee_admissibility(self) -> str:
+        """The Committee's own decision on admissibility, once recorded: "admissible",
+        "inadmissible", or "" (not decided yet). Once there is one, it is what the case shows,
+        not the portal's pre-check.
+        """
+        if self.closure == self.Closure.INADMISSIBLE:
+            return "inadmissible"
+        decided = (self.Status.ADMISSIBLE, self.Status.VIEWS_ADOPTED, self.Status.FOLLOW_UP)
+        if self.admissibility_decided_on or self.views_adopted_on or self.status in decided:
+            return "admissible"
+        return ""
+
+    @property
     def final_domestic_decision_on(self) -> date | None:
         """The date of the last final domestic decision, from which the one-year limit runs."""
         finals = [r.decided_on for r in self.remedies.all() if r.is_final and r.decided_on]
@@ -407,7 +445,8 @@ class Person(models.Model):
 
     @property
     def identified(self) -> bool:
-        return bool(self.given_name.strip() and self.family_name.strip())
+        """Whether a name is recorded; a single name is a name (many people have only one)."""
+        return bool(self.given_name.strip() or self.family_name.strip())
 
     @property
     def initials(self) -> str:
@@ -472,13 +511,23 @@ class OtherProcedure(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        EXAMINED = "examined", _("Examined")
+        EXAMINED = "examined", _("Examined on the merits")
         WITHDRAWN = "withdrawn", _("Withdrawn")
-        ENDED_WITHOUT_EXAMINATION = "ended_without_examination", _("Ended without examination")
+        ENDED_WITHOUT_EXAMINATION = (
+            "ended_without_examination",
+            _("Declared inadmissible on formal grounds, or ended without examination"),
+        )
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("A regional human rights court or commission")
+        TREATY_BODY = "treaty_body", _("Another UN treaty body (a UN committee)")
+        SPECIAL_PROCEDURE = "special_procedure", _("A UN Special Rapporteur or working group")
+        OTHER = "other", _("Something else")
 
     communication = models.ForeignKey(
         Communication, on_delete=models.CASCADE, related_name="other_procedures"
     )
+    kind = models.CharField(_("kind of body"), max_length=32, choices=Kind.choices, blank=True)
     body = models.CharField(_("body"), max_length=200)
     reference = models.CharField(_("reference"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=32, choices=Status.choices, blank=True)
