@@ -929,3 +929,7 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication}: {self.get_role_display()}"
+
+
+# The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
+from .audit.models import AuditEntry  # noqa: E402, F401

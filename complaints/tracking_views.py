@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from .audit.context import audit_note
 from .calendar import (
     FEED_DAYS_AHEAD,
     FEED_DAYS_BACK,
@@ -86,6 +87,9 @@ def dossier_status(request: HttpRequest, dossier_id: int) -> JsonResponse:
 @require_GET
 def dossier_download(request: HttpRequest, dossier_id: int) -> FileResponse:
     dossier = _visible_dossier(request, dossier_id)
+    audit_note(
+        reference=dossier.communication.reference, kind="dossier", object_id=dossier.pk, action="download"
+    )
     if dossier.status != Dossier.Status.READY or not dossier.file:
         raise Http404
     try:

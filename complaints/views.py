@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from .audit.views import readers_context
 from .casework import CaseworkError, case_add_note, case_assign, case_colleagues, case_share
 from .filters import case_list
 from .forms import TransitionForm
@@ -68,6 +69,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **triage_context(request, communication),
         **casework_context(user, communication),
         **invitations_context(user, communication),
+        **readers_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DOMAIN = {
     "adapters",
+    "audit.chain",
+    "audit.context",
+    "audit.models",
     "cldr",
     "deadline_rules",
     "dossier_labels",
@@ -31,6 +34,7 @@ DOMAIN = {
     "wizard",
 }
 SERVICES = {
+    "audit.services",
     "calendar",
     "casework",
     "deadlines",

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 
 from ..adapters import treaty_table
+from ..audit.api import AuditedViewSetMixin
 from ..json_input import ROOT
 from ..lifecycle import TransitionNotAllowed, communication_transition
 from ..models import (
@@ -75,7 +76,10 @@ def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
 
 
 class CommunicationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet[Communication]
+    AuditedViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet[Communication],
 ):
     """Communications the caller may see; any other reference answers 404.
 
@@ -175,7 +179,7 @@ class CommunicationViewSet(
         return Response(s.CommunicationSerializer(communication).data)
 
 
-class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
+class CasePartViewSet(AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):
     """The parts of the cases the caller may see; filter one case with ?communication=<reference>."""
 
     model: type[Model]
