@@ -151,5 +151,5 @@ class AuditMiddleware:
             response = self.get_response(request)
         finally:
             audit_end(token)
-        audit_write(entries_for(request, response, audit))
+        audit_write(entries_for(request, response, audit), durable=request.method not in SAFE_METHODS)
         return response

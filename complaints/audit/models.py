@@ -52,7 +52,8 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
         ordering = ["-id"]
-        indexes = [models.Index(fields=["communication_reference", "action"], name="audit_case_action")]
+        # A case's entries, newest first: its readers on the case page, its export.
+        indexes = [models.Index(fields=["communication_reference", "-id"], name="audit_case_latest")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.route}"

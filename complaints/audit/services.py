@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -59,15 +60,34 @@ def actor_snapshot(user: Any) -> tuple[User | None, str, str]:
     return user, user.role, organisations
 
 
-def audit_write(entries: list[AuditEntry]) -> None:
-    """Append ``entries`` to the log in one INSERT, each chained to the one before it."""
+def _lock_and_read_head(*, durable: bool) -> str | None:
+    """Take the chain's lock for this transaction, then return the last entry's hash.
+
+    Two statements, in this order: under READ COMMITTED each statement reads from a snapshot taken
+    when it starts, so only a read that starts after the lock is held sees the entry of a writer
+    that held it before.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', %s, true)",
+                [CHAIN_LOCK, "on" if durable else "off"],
+            )
+    return AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
+
+
+def audit_write(entries: list[AuditEntry], *, durable: bool = True) -> None:
+    """Append ``entries`` to the log in one INSERT, each chained to the one before it.
+
+    ``durable=False`` (reads) lets PostgreSQL confirm the commit before its WAL reaches the disk:
+    about 3 ms less per page, at the price that a crash of the database server in the following
+    fraction of a second loses those last entries (whole, at the end of the chain, which still
+    verifies). Changes are always written durably.
+    """
     if not entries:
         return
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
-        previous = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+        previous = _lock_and_read_head(durable=durable) or GENESIS
         now = timezone.now()
         for entry in entries:
             entry.at = entry.at or now
@@ -139,17 +159,27 @@ def _reader_label(entry: Mapping[str, Any], communication: Communication) -> str
 
 
 def case_readers(*, communication: Communication, viewer: User, limit: int = 30) -> list[Reader]:
-    """Who else read or downloaded the case, newest day first, grouped by role, organisation and day."""
-    entries = (
+    """Who else read or downloaded the case, newest day first, grouped by role, organisation and day.
+
+    Counted over the case's latest 1,000 reads, found through the index on (case, id).
+    """
+    latest = (
         AuditEntry.objects.filter(
             communication_reference=communication.reference, action__in=READS, status_code__lt=400
         )
         .exclude(actor_id=viewer.pk)
         .order_by("-id")
-        .values("actor_id", "actor_role", "actor_organisation", "at")[:1000]
+        .values("id")[:1000]
+    )
+    groups = (
+        AuditEntry.objects.filter(id__in=latest)
+        .annotate(day=TruncDate("at", tzinfo=timezone.get_current_timezone()))
+        .values("actor_id", "actor_role", "actor_organisation", "day")
+        .annotate(times=Count("id"))
+        .order_by("-day")
     )
     readers: dict[tuple[str, date], int] = {}
-    for entry in entries:
-        key = (_reader_label(entry, communication), timezone.localdate(entry["at"]))
-        readers[key] = readers.get(key, 0) + 1
+    for group in groups:
+        key = (_reader_label(group, communication), group["day"])
+        readers[key] = readers.get(key, 0) + group["times"]
     return [Reader(who, day, times) for (who, day), times in list(readers.items())[:limit]]

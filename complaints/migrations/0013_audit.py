@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'audit entry',
                 'verbose_name_plural': 'audit log',
                 'ordering': ['-id'],
-                'indexes': [models.Index(fields=['communication_reference', 'action'], name='audit_case_action')],
+                'indexes': [models.Index(fields=['communication_reference', '-id'], name='audit_case_latest')],
             },
         ),
         migrations.RunPython(_on_postgresql(APPEND_ONLY), _on_postgresql(REMOVE_APPEND_ONLY)),

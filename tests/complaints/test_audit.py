@@ -359,3 +359,29 @@ def test_on_postgresql_no_one_can_update_or_delete_an_entry(world: World) -> Non
         cursor.execute("UPDATE complaints_auditentry SET hash = %s", ["0" * 64])
     assert AuditEntry.objects.get(pk=entry.pk).actor_role == entry.actor_role
     call_command("audit_verify", stdout=io.StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_writers_at_the_same_time_keep_one_unbroken_chain() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the chain's lock is PostgreSQL's; SQLite writes one at a time")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from complaints.audit.services import audit_write
+
+    def write(number: int) -> None:
+        try:
+            for _ in range(20):
+                audit_write(
+                    [AuditEntry(action="read", route=f"writer-{number}", method="GET", status_code=200)],
+                    durable=number % 2 == 0,
+                )
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(write, range(4)))
+    assert AuditEntry.objects.count() == 80
+    call_command("audit_verify", stdout=io.StringIO())
