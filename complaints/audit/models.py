@@ -10,15 +10,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
-        READ = "read", _("read")
-        DOWNLOAD = "download", _("download")
-        CHANGE = "change", _("change")
-        REJECTED = "rejected", _("change rejected as invalid")
-        REFUSED = "refused", _("refused")
+        READ = "read", pgettext_lazy("audit action", "read")
+        DOWNLOAD = "download", pgettext_lazy("audit action", "download")
+        CHANGE = "change", pgettext_lazy("audit action", "change")
+        REJECTED = "rejected", pgettext_lazy("audit action", "change rejected as invalid")
+        REFUSED = "refused", pgettext_lazy("audit action", "refused")
 
     at = models.DateTimeField(_("when"), db_index=True)
     # No foreign key constraint: the log outlives accounts, and deleting one must not touch it.
