@@ -19,7 +19,7 @@ from typing import Any
 from allauth.account.adapter import get_adapter
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils.ipv6 import clean_ipv6_address
 
 from .context import Note, RequestAudit, as_reference, audit_begin, audit_end
@@ -63,9 +63,19 @@ def posted_field_names(request: HttpRequest) -> tuple[str, ...]:
     return tuple(sorted(names - NOT_FIELDS))[:MAX_FIELDS]
 
 
+def _resolved(request: HttpRequest) -> ResolverMatch | None:
+    """The request's route, also when a middleware answered before the URL was resolved (a gate)."""
+    if request.resolver_match is None:
+        try:
+            request.resolver_match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    return request.resolver_match
+
+
 def _route_note(request: HttpRequest) -> Note | None:
     """What the URL itself names, for a request whose code noted nothing."""
-    match = request.resolver_match
+    match = _resolved(request)
     if match is None or match.view_name in NOT_AUDITED:
         return None
     kwargs = match.kwargs

@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaints.audit.models import AuditEntry
-from complaints.models import Communication, Dossier
+from complaints.models import Communication, Dossier, User
 
 from ..conftest import World, login
+from ..factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +185,20 @@ def test_an_anonymous_attempt_is_logged_as_refused_with_no_one_named(world: Worl
     [entry] = entries()
     assert (entry.action, entry.actor, entry.actor_role) == ("refused", None, "")
     assert entry.communication_reference == world.mine.reference
+
+
+def test_a_caseworker_without_a_second_factor_sent_to_set_one_up_is_logged_as_refused(world: World) -> None:
+    newcomer = MembershipFactory.create(
+        organisation=world.ngo, user__role=User.Role.CASEWORKER, user__second_factor=False
+    ).user
+    response = login(newcomer).get(world.mine.get_absolute_url())
+    assert response.status_code == 302
+    [entry] = entries(actor=newcomer)
+    assert (entry.action, entry.status_code) == ("refused", 302)
+    assert (
+        "Nobody else has read it yet."
+        in login(world.filer).get(world.mine.get_absolute_url()).content.decode()
+    )
 
 
 def test_a_refused_attempt_is_logged_without_telling_anything(world: World) -> None:
