@@ -48,8 +48,13 @@ def client_ip(request: HttpRequest) -> str | None:
     return clean_ipv6_address(ip) if ":" in ip else ip
 
 
+def printable(text: str, limit: int) -> str:
+    """``text`` without control characters (PostgreSQL refuses NUL in text), cut at ``limit``."""
+    return "".join(ch for ch in text if ch.isprintable())[:limit]
+
+
 def user_agent(request: HttpRequest) -> str:
-    return "".join(ch for ch in request.headers.get("User-Agent", "") if ch.isprintable())[:200]
+    return printable(request.headers.get("User-Agent", ""), 200)
 
 
 def posted_field_names(request: HttpRequest) -> tuple[str, ...]:
@@ -59,7 +64,7 @@ def posted_field_names(request: HttpRequest) -> tuple[str, ...]:
         "multipart/form-data",
     ):
         return ()
-    names = {re.sub(r"-\d+-", "-", str(name))[:100] for name in [*request.POST.keys(), *request.FILES.keys()]}
+    names = {re.sub(r"-\d+-", "-", str(name)) for name in [*request.POST.keys(), *request.FILES.keys()]}
     return tuple(sorted(names - NOT_FIELDS))[:MAX_FIELDS]
 
 
@@ -86,7 +91,7 @@ def _route_note(request: HttpRequest) -> Note | None:
     objects = [name for name in named if name != "reference"]
     if objects:
         kind = {**CASE_ARGUMENTS, **PART_ARGUMENTS}[objects[0]]
-        return Note(reference=reference, kind=kind, object_id=str(kwargs[objects[0]])[:64])
+        return Note(reference=reference, kind=kind, object_id=str(kwargs[objects[0]]))
     return Note(reference=reference, kind="communication")
 
 
@@ -124,7 +129,7 @@ def entries_for(request: HttpRequest, response: HttpResponse, audit: RequestAudi
         "actor": actor,
         "actor_role": role,
         "actor_organisation": organisation,
-        "route": (match.view_name if match else request.path)[:100],
+        "route": printable(match.view_name if match else request.path, 100),
         "method": (request.method or "")[:8],
         "status_code": response.status_code,
         "ip": client_ip(request),
@@ -141,9 +146,12 @@ def entries_for(request: HttpRequest, response: HttpResponse, audit: RequestAudi
                 **common,
                 action=action,
                 communication_reference=note.reference,
-                object_kind=note.kind[:40],
-                object_id=note.object_id[:64],
-                fields=list(note.fields or (posted_field_names(request) if changed else ())),
+                object_kind=printable(note.kind, 40),
+                object_id=printable(note.object_id, 64),
+                fields=[
+                    printable(name, 100)
+                    for name in note.fields or (posted_field_names(request) if changed else ())
+                ],
             )
         )
     return entries

@@ -400,3 +400,10 @@ def test_on_postgresql_writers_at_the_same_time_keep_one_unbroken_chain() -> Non
         list(pool.map(write, range(4)))
     assert AuditEntry.objects.count() == 80
     call_command("audit_verify", stdout=io.StringIO())
+
+
+def test_control_characters_in_what_was_asked_are_kept_out_of_the_entry(world: World) -> None:
+    response = login(world.filer).get("/api/v1/people/a%00b/", HTTP_USER_AGENT="agent\x00\x1b[31m")
+    assert response.status_code == 404
+    [entry] = entries(actor=world.filer)
+    assert (entry.action, entry.object_id, entry.user_agent) == ("refused", "ab", "agent[31m")
