@@ -122,6 +122,20 @@ def test_a_change_records_the_names_of_the_fields_never_their_values(world: Worl
     assert secret not in as_text(entry)
 
 
+def test_a_wizard_page_saved_records_the_names_of_its_fields_never_the_childs_answers(world: World) -> None:
+    client = login(world.filer)
+    client.post(reverse("complaints:communication_start"))
+    draft = Communication.objects.filter(filer=world.filer).latest("pk")
+    step = reverse("complaints:wizard_step", args=[draft.reference, "author"])
+    answers = {"author-given_name": "Мария-secret", "author-family_name": "Иванова-secret"}
+    response = client.post(step, {"version": draft.version, **answers})
+    assert response.status_code == 302
+    entry = entries(actor=world.filer, route="complaints:wizard_step", method="POST")[-1]
+    assert entry.action == "change"
+    assert entry.fields == ["author-family_name", "author-given_name"]
+    assert "secret" not in as_text(entry)
+
+
 def test_an_api_write_records_the_names_of_the_fields_it_sent(world: World) -> None:
     secret = "Zhumabekova-secret-surname"
     response = login(world.filer).post(
