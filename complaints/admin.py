@@ -11,10 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from .audit import admin as audit_admin  # noqa: F401  (registers the audit log's read-only admin)
-from .audit.context import audit_note
-from .invitations import invitation_revoke
-from .models import (
+from complaints.audit import admin as audit_admin  # noqa: F401  (registers the audit log's read-only admin)
+from complaints.audit.context import audit_note
+from complaints.invitations import invitation_revoke
+from complaints.models import (
     Claim,
     Communication,
     Document,
@@ -30,7 +30,7 @@ from .models import (
     Triage,
     User,
 )
-from .permissions import communications_visible_to
+from complaints.permissions import communications_visible_to
 
 
 class MembershipInline(admin.TabularInline):
@@ -253,7 +253,7 @@ admin.site.register(Membership)
 
 
 # ---- Deadlines, reminders and dossiers ----
-from .models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
+from complaints.models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
 
 
 class DeadlineChangeInline(admin.TabularInline):

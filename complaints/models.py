@@ -22,7 +22,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .cldr import state_name
+from complaints.cldr import state_name
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 
@@ -932,4 +932,4 @@ class Invitation(models.Model):
 
 
 # The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
-from .audit.models import AuditEntry  # noqa: E402, F401
+from complaints.audit.models import AuditEntry  # noqa: E402, F401

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from .audit.context import audit_note
-from .calendar import (
+from complaints.audit.context import audit_note
+from complaints.calendar import (
     FEED_DAYS_AHEAD,
     FEED_DAYS_BACK,
     calendar_feed_active,
@@ -30,7 +30,7 @@ from .calendar import (
     calendar_feed_revoke,
     deadlines_ical,
 )
-from .deadlines import (
+from complaints.deadlines import (
     PENDING,
     deadlines_upcoming,
     deadlines_visible_to,
@@ -38,10 +38,10 @@ from .deadlines import (
     notifications_for,
     notifications_mark_read,
 )
-from .dossiers import RenderBudgetSpent, dossier_request, dossier_variants_for
-from .models import Communication, Dossier, InterimMeasuresReport, User
-from .permissions import communication_access
-from .selectors import communications_visible_to, dossier_state
+from complaints.dossiers import RenderBudgetSpent, dossier_request, dossier_variants_for
+from complaints.models import Communication, Dossier, InterimMeasuresReport, User
+from complaints.permissions import communication_access
+from complaints.selectors import communications_visible_to, dossier_state
 
 
 def _visible_dossier(request: HttpRequest, dossier_id: int) -> Dossier:

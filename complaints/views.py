@@ -13,22 +13,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .audit.views import readers_context
-from .casework import CaseworkError, case_add_note, case_assign, case_colleagues, case_share
-from .filters import case_list
-from .forms import TransitionForm
-from .health import health
-from .invitation_views import invitations_context
-from .lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
-from .models import Communication, Organisation, User
-from .pagination import paginate_capped
-from .permissions import communication_access
-from .review_views import triage_context
-from .selectors import (
-    case_page,
-    communication_list_for_user,
-)
-from .tracking_views import interim_measures_form
+from complaints.audit.views import readers_context
+from complaints.casework import CaseworkError, case_add_note, case_assign, case_colleagues, case_share
+from complaints.filters import case_list
+from complaints.forms import TransitionForm
+from complaints.health import health
+from complaints.invitation_views import invitations_context
+from complaints.lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
+from complaints.models import Communication, Organisation, User
+from complaints.pagination import paginate_capped
+from complaints.permissions import communication_access
+from complaints.review_views import triage_context
+from complaints.selectors import case_page, communication_list_for_user
+from complaints.tracking_views import interim_measures_form
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
 CASE_LIST_COUNT_CAP = 1000

@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from .context import as_reference
-from .models import AuditEntry
-from .services import EXPORT_COLUMNS, audit_rows
+from complaints.audit.context import as_reference
+from complaints.audit.models import AuditEntry
+from complaints.audit.services import EXPORT_COLUMNS, audit_rows
 
 
 @admin.register(AuditEntry)

@@ -16,8 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from ..models import Communication
-from .context import audit_note
+from complaints.audit.context import audit_note
+from complaints.models import Communication
 
 WRITE_ACTIONS = {"create", "update", "partial_update", "destroy", "transitions"}
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-from .models import AuditEntry
+from complaints.audit.models import AuditEntry
 
 GENESIS = "0" * 64
 SALT = "complaints.audit.chain"

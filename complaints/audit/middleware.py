@@ -22,9 +22,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils.ipv6 import clean_ipv6_address
 
-from .context import Note, RequestAudit, as_reference, audit_begin, audit_end
-from .models import AuditEntry
-from .services import actor_snapshot, audit_write
+from complaints.audit.context import Note, RequestAudit, as_reference, audit_begin, audit_end
+from complaints.audit.models import AuditEntry
+from complaints.audit.services import actor_snapshot, audit_write
 
 # URL arguments that name a case or one of its parts, and the kind of object each names.
 CASE_ARGUMENTS = {"reference": "communication", "dossier_id": "dossier", "document_id": "document"}

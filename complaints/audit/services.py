@@ -18,9 +18,9 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Communication, Membership, User
-from .chain import GENESIS, entry_hash
-from .models import AuditEntry
+from complaints.audit.chain import GENESIS, entry_hash
+from complaints.audit.models import AuditEntry
+from complaints.models import Communication, Membership, User
 
 # Any constant: the key of the PostgreSQL advisory lock that orders writers of the chain.
 CHAIN_LOCK = 0x0A0D17

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Communication, User
-from .services import case_readers
+from complaints.audit.services import case_readers
+from complaints.models import Communication, User
 
 
 def readers_context(user: User, communication: Communication) -> dict[str, Any]:

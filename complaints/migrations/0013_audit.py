@@ -34,38 +34,74 @@ def _on_postgresql(sql):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0011_user_session_salt'),
+        ("complaints", "0011_user_session_salt"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='when')),
-                ('actor_role', models.CharField(blank=True, max_length=32, verbose_name='role')),
-                ('actor_organisation', models.CharField(blank=True, max_length=300, verbose_name='organisation')),
-                ('action', models.CharField(choices=[('read', 'read'), ('download', 'download'), ('change', 'change'), ('rejected', 'change rejected as invalid'), ('refused', 'refused')], max_length=16, verbose_name='action')),
-                ('route', models.CharField(blank=True, max_length=100, verbose_name='page or API route')),
-                ('method', models.CharField(max_length=8, verbose_name='method')),
-                ('status_code', models.PositiveSmallIntegerField(verbose_name='answer')),
-                ('communication_reference', models.UUIDField(blank=True, null=True, verbose_name='case reference')),
-                ('object_kind', models.CharField(blank=True, max_length=40, verbose_name='object kind')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('fields', models.JSONField(blank=True, default=list, verbose_name='fields changed')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('user_agent', models.CharField(blank=True, max_length=200, verbose_name='user agent')),
-                ('previous_hash', models.CharField(max_length=64, verbose_name='hash of the previous entry')),
-                ('hash', models.CharField(max_length=64, verbose_name='hash')),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, verbose_name="when")),
+                ("actor_role", models.CharField(blank=True, max_length=32, verbose_name="role")),
+                (
+                    "actor_organisation",
+                    models.CharField(blank=True, max_length=300, verbose_name="organisation"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "read"),
+                            ("download", "download"),
+                            ("change", "change"),
+                            ("rejected", "change rejected as invalid"),
+                            ("refused", "refused"),
+                        ],
+                        max_length=16,
+                        verbose_name="action",
+                    ),
+                ),
+                ("route", models.CharField(blank=True, max_length=100, verbose_name="page or API route")),
+                ("method", models.CharField(max_length=8, verbose_name="method")),
+                ("status_code", models.PositiveSmallIntegerField(verbose_name="answer")),
+                (
+                    "communication_reference",
+                    models.UUIDField(blank=True, null=True, verbose_name="case reference"),
+                ),
+                ("object_kind", models.CharField(blank=True, max_length=40, verbose_name="object kind")),
+                ("object_id", models.CharField(blank=True, max_length=64, verbose_name="object id")),
+                ("fields", models.JSONField(blank=True, default=list, verbose_name="fields changed")),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address")),
+                ("user_agent", models.CharField(blank=True, max_length=200, verbose_name="user agent")),
+                ("previous_hash", models.CharField(max_length=64, verbose_name="hash of the previous entry")),
+                ("hash", models.CharField(max_length=64, verbose_name="hash")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-id'],
-                'indexes': [models.Index(fields=['communication_reference', '-id'], name='audit_case_latest')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-id"],
+                "indexes": [
+                    models.Index(fields=["communication_reference", "-id"], name="audit_case_latest")
+                ],
             },
         ),
         migrations.RunPython(_on_postgresql(APPEND_ONLY), _on_postgresql(REMOVE_APPEND_ONLY)),

@@ -18,9 +18,8 @@ from django.utils import timezone
 
 from complaints.audit.models import AuditEntry
 from complaints.models import Communication, Dossier, User
-
-from ..conftest import World, login
-from ..factories import MembershipFactory
+from tests.conftest import World, login
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
