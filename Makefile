@@ -74,6 +74,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_dossier.py
 	$(PY) bench/bench_sweep.py
 	$(PY) bench/bench_workspace.py
+	$(PY) bench/bench_audit.py
 
 ## Refresh both locks from pyproject.toml (needs network): requirements-dev.lock (with the dev extra) for
 ## the venv and CI, then requirements.lock (production, for the Docker image) at the same versions

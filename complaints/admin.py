@@ -7,10 +7,12 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from complaints.audit import admin as audit_admin  # noqa: F401  (registers the audit log's read-only admin)
+from complaints.audit.context import audit_note
 from complaints.invitations.services import invitation_revoke
 from complaints.models import (
     Claim,
@@ -83,6 +85,23 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        """Show the row, and note the read of its case in the audit log (or the refusal)."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = (getattr(response, "context_data", None) or {}).get("original")
+        case = shown
+        for step in self.case_path.split("__") if shown is not None and self.case_path else ():
+            case = getattr(case, step)
+        audit_note(
+            reference=getattr(case, "reference", None),
+            kind=self.model._meta.model_name or "",
+            object_id=object_id,
+            action="" if shown is not None else "refused",
+        )
+        return response
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -1034,3 +1034,7 @@ class ErasureRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference.hex[:8].upper()} {self.get_kind_display()}"
+
+
+# The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
+from complaints.audit.models import AuditEntry  # noqa: E402, F401

@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DOMAIN = {
     "adapters",
+    "audit.chain",
+    "audit.context",
+    "audit.models",
     "cldr",
     "deadlines.rules",
     "dossiers.labels",
@@ -39,6 +42,7 @@ SERVICES = {
     "filing.documents",
     "dossiers.services",
     "casework.filters",
+    "audit.services",
     "health",
     "invitations.services",
     "lifecycle",

@@ -25,6 +25,7 @@ from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 from complaints.adapters import treaty_table
 from complaints.api import serializers as s
 from complaints.api.parsers import JSONBodyError
+from complaints.audit.api import AuditedViewSetMixin
 from complaints.filing.wizard import FIXED_FOR_CHILD, drafted_for_child
 from complaints.json_input import ROOT
 from complaints.lifecycle import TransitionNotAllowed, communication_transition
@@ -74,7 +75,10 @@ def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
 
 
 class CommunicationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet[Communication]
+    AuditedViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet[Communication],
 ):
     """Communications the caller may see; any other reference answers 404.
 
@@ -174,7 +178,7 @@ class CommunicationViewSet(
         return Response(s.CommunicationSerializer(communication).data)
 
 
-class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
+class CasePartViewSet(AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):
     """The parts of the cases the caller may see; filter one case with ?communication=<reference>."""
 
     model: type[Model]

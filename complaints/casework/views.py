@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from complaints.audit.views import readers_context
 from complaints.casework.filters import case_list
 from complaints.casework.forms import TransitionForm
 from complaints.casework.pagination import paginate_capped
@@ -73,6 +74,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **casework_context(user, communication),
         **invitations_context(user, communication),
         **privacy_context(user, communication),
+        **readers_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

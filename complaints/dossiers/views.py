@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from complaints.audit.context import audit_note
 from complaints.dossiers.services import (
     DossierRefused,
     RenderBudgetSpent,
@@ -73,6 +74,9 @@ def dossier_status(request: HttpRequest, dossier_id: int) -> JsonResponse:
 @require_GET
 def dossier_download(request: HttpRequest, dossier_id: int) -> HttpResponseBase:
     dossier = _visible_dossier(request, dossier_id)
+    audit_note(
+        reference=dossier.communication.reference, kind="dossier", object_id=dossier.pk, action="download"
+    )
     if dossier.status != Dossier.Status.READY or not dossier.file:
         raise Http404
     # The name carries the short reference, never a title or a name, which could identify a child.
