@@ -185,3 +185,16 @@ def test_the_admissibility_engine_imports_nothing_of_the_portal() -> None:
                     assert not imported.startswith(("django", "complaints", "portal", "rest_framework")), (
                         f"{path.name} imports {imported}"
                     )
+
+
+def test_no_source_or_template_holds_a_merge_conflict_marker() -> None:
+    markers = ("<<<<<<< ", ">>>>>>> ")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("complaints", "portal", "admissibility", "templates", "static", "tests", "bench")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".md"} and "vendor" not in path.parts
+        for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1)
+        if line.startswith(markers)
+    ]
+    assert found == []
