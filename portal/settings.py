@@ -213,6 +213,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # served by permission-checked views, never by a public URL.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media-not-public/"
+# Encryption at rest of what identifies a child (names, dates of birth, contact details, the facts,
+# notes, documents and dossiers): comma-separated Fernet keys, the first encrypts, every one decrypts
+# (README, "Encryption at rest"). Empty: a key derived from SECRET_KEY, refused in production
+# (portal.E003). Documents and dossiers go through complaints.crypto.storage, which encrypts over
+# whatever STORAGES["default"] names.
+PORTAL_ENCRYPTION_KEYS = env.list("PORTAL_ENCRYPTION_KEYS", default=[])
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
