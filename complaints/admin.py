@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from .crypto.search_index import name_search_ids
 from .invitations import invitation_revoke
 from .models import (
     Claim,
@@ -41,6 +42,7 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "filer_kind", "is_active"]
     list_filter = ["role", "filer_kind", "is_active", "is_staff"]
+    search_fields = ["username", "email"]  # the names are encrypted
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         (_("Portal"), {"fields": ("role", "filer_kind", "preferred_language")}),
@@ -95,6 +97,18 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
         lookup = "pk__in" if self.case_path == "" else f"{self.case_path}__in"
         return queryset.filter(**{lookup: visible.values("pk")})
 
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
+    ) -> tuple[QuerySet[Any], bool]:
+        """The clear fields searched as usual, or the case's names and title through the blind index
+        (they are encrypted: whole words or their first letters, in any script)."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        names = name_search_ids(search_term) if search_term.strip() else None
+        if names is None:
+            return found, may_have_duplicates
+        lookup = "pk__in" if self.case_path == "" else f"{self.case_path}__in"
+        return found | queryset.filter(**{lookup: names}), may_have_duplicates
+
 
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
@@ -146,7 +160,7 @@ class CommunicationAdmin(CaseScopedAdmin):
         "state",
         "dossier_language",
     ]
-    search_fields = ["title", "committee_reference", "people__family_name"]
+    search_fields = ["committee_reference"]  # and the names, in get_search_results
     date_hierarchy = "created_at"
     raw_id_fields = ["filer", "assignee"]
     filter_horizontal = ["shared_with"]
@@ -158,7 +172,7 @@ class CommunicationAdmin(CaseScopedAdmin):
 class PersonAdmin(CaseScopedAdmin):
     list_display = ["__str__", "role", "date_of_birth", "consent", "communication"]
     list_filter = ["role", "consent"]
-    search_fields = ["family_name", "given_name"]
+    search_fields = ["communication__committee_reference"]  # and the names, in get_search_results
     raw_id_fields = ["communication"]
 
 

@@ -17,6 +17,20 @@ class ComplaintsConfig(AppConfig):
         from . import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
 
         adapters.engine_languages_install()
+
+        # The blind index of names follows every save of a case or of a person in it.
+        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+
+        from .crypto import search_index  # noqa: PLC0415
+        from .models import Communication, Person  # noqa: PLC0415
+
+        post_save.connect(
+            search_index.on_communication_saved, sender=Communication, dispatch_uid="index_case"
+        )
+        post_save.connect(search_index.on_person_changed, sender=Person, dispatch_uid="index_person_saved")
+        post_delete.connect(
+            search_index.on_person_changed, sender=Person, dispatch_uid="index_person_deleted"
+        )
         request_finished.connect(
             request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"
         )

@@ -18,6 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = {
     "adapters",
     "cldr",
+    "crypto",
+    "crypto.blind_index",
+    "crypto.fields",
+    "crypto.keys",
+    "crypto.storage",
     "deadline_rules",
     "dossier_labels",
     "help",
@@ -33,6 +38,8 @@ DOMAIN = {
 SERVICES = {
     "calendar",
     "casework",
+    "crypto.rotation",
+    "crypto.search_index",
     "deadlines",
     "documents",
     "dossiers",

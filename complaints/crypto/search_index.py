@@ -1,0 +1,85 @@
+"""Keeping the blind index of names (complaints.crypto.blind_index) in step with the cases.
+
+Whenever a case or a person named in it is saved or deleted, the digests of that case are
+computed again and only the difference is written. Rows written without save() (bulk loads)
+are indexed by ``manage.py reencrypt``, which indexes every case again with the current key
+(complaints.crypto.rotation.index_rebuild).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from ..models import Communication, Person, SearchDigest
+from .blind_index import digests, query_digests, query_terms
+from .keys import key_ring
+
+
+def index_values(communication_id: int) -> list[str]:
+    """What a case is found by: its title and the names of the people in it."""
+    titles = Communication.objects.filter(pk=communication_id).values_list("title", flat=True)
+    names = Person.objects.filter(communication_id=communication_id).values_list("given_name", "family_name")
+    return [*titles, *(name for pair in names for name in pair)]
+
+
+def communication_index(communication_id: int) -> None:
+    """Bring the case's digests up to date (a no-op when nothing it is found by changed)."""
+    wanted = digests(key_ring(), index_values(communication_id))
+    rows = SearchDigest.objects.filter(communication_id=communication_id)
+    stored = set(rows.values_list("digest", flat=True))
+    if stale := stored - wanted:
+        rows.filter(digest__in=stale).delete()
+    SearchDigest.objects.bulk_create(
+        [SearchDigest(communication_id=communication_id, digest=d) for d in wanted - stored],
+        ignore_conflicts=True,
+    )
+
+
+def on_communication_saved(sender: Any, instance: Communication, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        communication_index(instance.pk)
+
+
+def on_person_changed(sender: Any, instance: Person, raw: bool = False, **kwargs: Any) -> None:
+    if not raw and Communication.objects.filter(pk=instance.communication_id).exists():
+        communication_index(instance.communication_id)
+
+
+def name_search_ids(text: str) -> QuerySet[Any, int] | None:
+    """The ids of every case whose title or names hold every word of ``text`` (None: no word to look for)."""
+    terms = query_terms(text)
+    if not terms:
+        return None
+    ring = key_ring()
+    condition = Q()
+    for term in terms:
+        condition |= Q(digest__in=query_digests(ring, term))
+    matches = SearchDigest.objects.filter(condition).order_by()
+    if len(terms) == 1:
+        return matches.values_list("communication_id", flat=True)
+    # Every word must match: count, per case, the words found (any key's digest counts once).
+    cases = matches.values("communication_id")
+    for position, term in enumerate(terms):
+        cases = cases.annotate(
+            **{f"w{position}": Count("pk", filter=Q(digest__in=query_digests(ring, term)))}
+        )
+    return cases.filter(**{f"w{i}__gt": 0 for i in range(len(terms))}).values_list(
+        "communication_id", flat=True
+    )
+
+
+def name_search_condition(text: str) -> Q:
+    """The same test, as a condition on each case (for a search matching a great many cases)."""
+    terms = query_terms(text)
+    if not terms:
+        return Q(pk__in=[])
+    ring = key_ring()
+    condition = Q()
+    for term in terms:
+        found = SearchDigest.objects.filter(
+            communication=OuterRef("pk"), digest__in=query_digests(ring, term)
+        )
+        condition &= Q(Exists(found))
+    return condition
