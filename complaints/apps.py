@@ -27,9 +27,9 @@ class ComplaintsConfig(AppConfig):
         post_save.connect(
             search_index.on_communication_saved, sender=Communication, dispatch_uid="index_case"
         )
-        post_save.connect(search_index.on_person_changed, sender=Person, dispatch_uid="index_person_saved")
+        post_save.connect(search_index.on_person_saved, sender=Person, dispatch_uid="index_person_saved")
         post_delete.connect(
-            search_index.on_person_changed, sender=Person, dispatch_uid="index_person_deleted"
+            search_index.on_person_deleted, sender=Person, dispatch_uid="index_person_deleted"
         )
         request_finished.connect(
             request_sweep.deadlines_sweep_when_due, dispatch_uid="deadlines_sweep_when_due"

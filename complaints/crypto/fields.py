@@ -3,10 +3,11 @@
 Each behaves like the field it extends (forms, validation, the API's serializers, the admin) and
 stores ``Fernet(key).encrypt(value)`` in a text column: a dump of the database shows tokens, not
 names, dates or stories. An empty string and NULL stay as they are (a blank field says only that it
-is blank), so ``filter(field="")`` and ``isnull`` still work; nothing else can be looked up in
-the database, because the token of a value changes every time it is written. Searching names goes
-through the blind index (complaints.crypto.blind_index); ordering by one of these fields is
-refused by the database's meaning of it (tokens sort at random), so the portal never does it.
+is blank), so ``filter(field="")`` and ``isnull`` still work. Nothing else can be looked up in
+the database, because the token of a value changes every time it is written: any other lookup
+raises FieldError rather than silently find nothing. Names are searched through the blind index
+(complaints.crypto.blind_index). Ordering by one of these fields would sort tokens, at random:
+the portal never does.
 """
 
 from __future__ import annotations

@@ -24,13 +24,19 @@ def index_values(communication_id: int) -> list[str]:
     return [*titles, *(name for pair in names for name in pair)]
 
 
-def communication_index(communication_id: int) -> None:
-    """Bring the case's digests up to date (a no-op when nothing it is found by changed)."""
+def communication_index(communication_id: int, add: bool = True) -> None:
+    """Bring the case's digests up to date (a no-op when nothing it is found by changed).
+
+    ``add=False`` only removes digests (a person was deleted): while a whole case is deleted, its
+    people go before it, and adding digests then would leave rows pointing at no case.
+    """
     wanted = digests(key_ring(), index_values(communication_id))
     rows = SearchDigest.objects.filter(communication_id=communication_id)
     stored = set(rows.values_list("digest", flat=True))
     if stale := stored - wanted:
         rows.filter(digest__in=stale).delete()
+    if not add:
+        return
     SearchDigest.objects.bulk_create(
         [SearchDigest(communication_id=communication_id, digest=d) for d in wanted - stored],
         ignore_conflicts=True,
@@ -42,9 +48,13 @@ def on_communication_saved(sender: Any, instance: Communication, raw: bool = Fal
         communication_index(instance.pk)
 
 
-def on_person_changed(sender: Any, instance: Person, raw: bool = False, **kwargs: Any) -> None:
-    if not raw and Communication.objects.filter(pk=instance.communication_id).exists():
+def on_person_saved(sender: Any, instance: Person, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
         communication_index(instance.communication_id)
+
+
+def on_person_deleted(sender: Any, instance: Person, **kwargs: Any) -> None:
+    communication_index(instance.communication_id, add=False)
 
 
 def name_search_ids(text: str) -> QuerySet[Any, int] | None:

@@ -25,7 +25,7 @@ from complaints.crypto.keys import DecryptionError, parse_keys
 from complaints.crypto.search_index import name_search_ids
 from complaints.documents import document_add
 from complaints.dossiers import dossier_render_bytes, dossier_request
-from complaints.models import Communication, Document, Dossier, Person, User
+from complaints.models import Communication, Document, Dossier, Person, SearchDigest, User
 from portal.checks import encryption_keys_check
 from tests.conftest import login
 from tests.factories import CommunicationFactory, PersonFactory
@@ -282,3 +282,21 @@ def test_the_migration_encrypts_existing_plaintext_rows_and_files_and_reverses_w
     assert [f for f in stored_files(Path(settings.MEDIA_ROOT)) if f.startswith(b"\x89PNG")] != []
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_deleting_a_case_with_people_deletes_its_search_digests_too() -> None:
+    case, _child = a_case_with_a_child()
+    assert SearchDigest.objects.filter(communication=case).exists()
+    case.delete()
+    assert not SearchDigest.objects.exists()
+    connection.check_constraints()
+
+
+@pytest.mark.django_db
+def test_removing_a_person_takes_their_name_out_of_the_search() -> None:
+    case, child = a_case_with_a_child()
+    assert list(name_search_ids("Aigerim") or []) == [case.pk]
+    child.delete()
+    assert list(name_search_ids("Aigerim") or []) == []
+    assert list(name_search_ids("School") or []) == [case.pk]
