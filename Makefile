@@ -8,6 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/opic_portal
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DJANGO_DEBUG=False DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+	PORTAL_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 	DJANGO_ALLOWED_HOSTS=portal.example.org
 
 .PHONY: run test pytest pytest-pg integration lint typecheck migrations-check deploy-check bench lock messages \
