@@ -43,6 +43,7 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "filer_kind", "is_active"]
     list_filter = ["role", "filer_kind", "is_active", "is_staff"]
     search_fields = ["username", "email"]  # the names are encrypted
+    sortable_by = ["username", "email", "role", "filer_kind", "is_active"]  # not by tokens
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         (_("Portal"), {"fields": ("role", "filer_kind", "preferred_language")}),
@@ -161,6 +162,7 @@ class CommunicationAdmin(CaseScopedAdmin):
         "dossier_language",
     ]
     search_fields = ["committee_reference"]  # and the names, in get_search_results
+    sortable_by = ["state", "status", "verdict", "is_urgent", "organisation", "updated_at"]  # not the title
     date_hierarchy = "created_at"
     raw_id_fields = ["filer", "assignee"]
     filter_horizontal = ["shared_with"]
@@ -171,6 +173,7 @@ class CommunicationAdmin(CaseScopedAdmin):
 @admin.register(Person)
 class PersonAdmin(CaseScopedAdmin):
     list_display = ["__str__", "role", "date_of_birth", "consent", "communication"]
+    sortable_by = ["role", "consent", "communication"]  # not by the encrypted date of birth
     list_filter = ["role", "consent"]
     search_fields = ["communication__committee_reference"]  # and the names, in get_search_results
     raw_id_fields = ["communication"]

@@ -23,12 +23,13 @@ from django.urls import reverse
 
 from complaints.crypto.keys import DecryptionError, parse_keys
 from complaints.crypto.search_index import name_search_ids
+from complaints.casework import case_colleagues
 from complaints.documents import document_add
 from complaints.dossiers import dossier_render_bytes, dossier_request
-from complaints.models import Communication, Document, Dossier, Person, SearchDigest, User
+from complaints.models import Communication, Document, Dossier, Membership, Organisation, Person, SearchDigest, User
 from portal.checks import encryption_keys_check
 from tests.conftest import login
-from tests.factories import CommunicationFactory, PersonFactory
+from tests.factories import CommunicationFactory, PersonFactory, UserFactory
 
 OLD_KEY = Fernet.generate_key().decode()
 NEW_KEY = Fernet.generate_key().decode()
@@ -300,3 +301,15 @@ def test_removing_a_person_takes_their_name_out_of_the_search() -> None:
     child.delete()
     assert list(name_search_ids("Aigerim") or []) == []
     assert list(name_search_ids("School") or []) == [case.pk]
+
+
+@pytest.mark.django_db
+def test_colleagues_are_listed_by_family_name_although_the_names_are_encrypted() -> None:
+    ngo = Organisation.objects.create(name="NGO", kind=Organisation.Kind.NGO, country="KAZ")
+    case = CommunicationFactory.create(organisation=ngo)
+    for family in ("Zhakupova", "Abenova", "Mukanova", "Baimukhanova", "Ospanova"):
+        colleague = UserFactory.create(role=User.Role.CASEWORKER, last_name=family)
+        Membership.objects.create(user=colleague, organisation=ngo)
+    names = [user.last_name for user in case_colleagues(case) if user.last_name]
+    assert names == sorted(names)
+    assert len(names) == 5
