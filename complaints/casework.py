@@ -17,7 +17,8 @@ def case_colleagues(communication: Communication) -> list[User]:
     """Return the caseworkers of the organisation handling ``communication``."""
     if communication.organisation_id is None:
         return []
-    memberships = Membership.objects.filter(organisation_id=communication.organisation_id).select_related("user")
+    memberships = Membership.objects.filter(organisation_id=communication.organisation_id)
+    memberships = memberships.select_related("user")
     # Sorted here: the names are encrypted, the database would sort their tokens.
     return sorted(
         (m.user for m in memberships if m.user.role == User.Role.CASEWORKER),

@@ -21,12 +21,21 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from complaints.casework import case_colleagues
 from complaints.crypto.keys import DecryptionError, parse_keys
 from complaints.crypto.search_index import name_search_ids
-from complaints.casework import case_colleagues
 from complaints.documents import document_add
 from complaints.dossiers import dossier_render_bytes, dossier_request
-from complaints.models import Communication, Document, Dossier, Membership, Organisation, Person, SearchDigest, User
+from complaints.models import (
+    Communication,
+    Document,
+    Dossier,
+    Membership,
+    Organisation,
+    Person,
+    SearchDigest,
+    User,
+)
 from portal.checks import encryption_keys_check
 from tests.conftest import login
 from tests.factories import CommunicationFactory, PersonFactory, UserFactory
