@@ -11,9 +11,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from .crypto.search_index import name_search_ids
-from .invitations import invitation_revoke
-from .models import (
+from complaints.crypto.search_index import name_search_ids
+from complaints.invitations import invitation_revoke
+from complaints.models import (
     Claim,
     Communication,
     Document,
@@ -29,7 +29,7 @@ from .models import (
     Triage,
     User,
 )
-from .permissions import communications_visible_to
+from complaints.permissions import communications_visible_to
 
 
 class MembershipInline(admin.TabularInline):
@@ -251,7 +251,7 @@ admin.site.register(Membership)
 
 
 # ---- Deadlines, reminders and dossiers ----
-from .models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
+from complaints.models import Deadline, DeadlineChange, Dossier, InterimMeasuresReport  # noqa: E402
 
 
 class DeadlineChangeInline(admin.TabularInline):

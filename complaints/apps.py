@@ -13,16 +13,15 @@ class ComplaintsConfig(AppConfig):
         # (the portal's system checks, the object permissions with `rules`, the Celery tasks and
         # the dossiers' render sender, the sweep on requests, the engine's languages).
         import portal.checks  # noqa: F401, PLC0415
-
-        from . import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
+        from complaints import adapters, permissions, request_sweep, tasks  # noqa: F401, PLC0415
 
         adapters.engine_languages_install()
 
         # The blind index of names follows every save of a case or of a person in it.
         from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
 
-        from .crypto import search_index  # noqa: PLC0415
-        from .models import Communication, Person  # noqa: PLC0415
+        from complaints.crypto import search_index  # noqa: PLC0415
+        from complaints.models import Communication, Person  # noqa: PLC0415
 
         post_save.connect(
             search_index.on_communication_saved, sender=Communication, dispatch_uid="index_case"
@@ -38,7 +37,7 @@ class ComplaintsConfig(AppConfig):
         from allauth.account import signals as account_signals  # noqa: PLC0415
         from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
-        from .accounts import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
+        from complaints.accounts import session_start_on_log_in, tokens_revoke_on_password_change  # noqa: PLC0415
 
         user_logged_in.connect(session_start_on_log_in, dispatch_uid="session_start_on_log_in")
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Communication, Event, Membership, Organisation, User
+from complaints.models import Communication, Event, Membership, Organisation, User
 
 
 class CaseworkError(Exception):

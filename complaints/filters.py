@@ -10,8 +10,8 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .crypto.search_index import name_search_condition, name_search_ids
-from .models import Claim, Communication, Deadline
+from complaints.crypto.search_index import name_search_condition, name_search_ids
+from complaints.models import Claim, Communication, Deadline
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
 

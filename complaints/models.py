@@ -22,15 +22,15 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .cldr import state_name
-from .crypto.fields import (
+from complaints.cldr import state_name
+from complaints.crypto.fields import (
     EncryptedCharField,
     EncryptedDateField,
     EncryptedEmailField,
     EncryptedJSONField,
     EncryptedTextField,
 )
-from .crypto.storage import encrypted_default_storage
+from complaints.crypto.storage import encrypted_default_storage
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 

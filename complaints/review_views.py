@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .models import Communication, Membership, Triage, User
-from .permissions import communication_access
-from .review import (
+from complaints.models import Communication, Membership, Triage, User
+from complaints.permissions import communication_access
+from complaints.review import (
     ReviewError,
     office_statistics,
     offices_of,

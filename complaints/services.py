@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissibility import Assessment
-
-from .crypto.search_index import communication_index
-from .deadlines import deadlines_recompute
-from .models import Claim, Communication, Event, Organisation, User
-from .selectors import communication_assessment
+from complaints.crypto.search_index import communication_index
+from complaints.deadlines import deadlines_recompute
+from complaints.models import Claim, Communication, Event, Organisation, User
+from complaints.selectors import communication_assessment
 
 
 class StaleVersion(Exception):

@@ -22,12 +22,13 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from admissibility import FactsError, assess, assessment_to_dict, parse_facts
-
-from ..adapters import treaty_table
-from ..crypto.search_index import name_search_ids
-from ..json_input import ROOT
-from ..lifecycle import TransitionNotAllowed, communication_transition
-from ..models import (
+from complaints.adapters import treaty_table
+from complaints.api import serializers as s
+from complaints.api.parsers import JSONBodyError
+from complaints.crypto.search_index import name_search_ids
+from complaints.json_input import ROOT
+from complaints.lifecycle import TransitionNotAllowed, communication_transition
+from complaints.models import (
     Claim,
     Communication,
     Deadline,
@@ -39,18 +40,16 @@ from ..models import (
     Person,
     User,
 )
-from ..permissions import communications_visible_to
-from ..selectors import communication_list_for_user
-from ..services import (
+from complaints.permissions import communications_visible_to
+from complaints.selectors import communication_list_for_user
+from complaints.services import (
     DraftRefused,
     StaleVersion,
     communication_save_step,
     draft_start,
     remedies_renumber,
 )
-from ..wizard import FIXED_FOR_CHILD, drafted_for_child
-from . import serializers as s
-from .parsers import JSONBodyError
+from complaints.wizard import FIXED_FOR_CHILD, drafted_for_child
 
 
 class Conflict(APIException):

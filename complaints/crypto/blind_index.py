@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .keys import KeyRing
+from complaints.crypto.keys import KeyRing
 
 MIN_PREFIX = 3
 MAX_WORD = 40

@@ -20,7 +20,7 @@ from django.core.exceptions import FieldError
 from django.db import models
 from django.db.models.lookups import Exact
 
-from .keys import key_ring
+from complaints.crypto.keys import key_ring
 
 # The only lookups that mean the same on a token as on the value: emptiness.
 ALLOWED_LOOKUPS = frozenset({"isnull", "exact"})

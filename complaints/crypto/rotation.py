@@ -20,10 +20,10 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Model
 
-from .blind_index import digests
-from .fields import EncryptedMixin
-from .keys import DecryptionError, KeyRing, key_ring
-from .storage import EncryptedStorage
+from complaints.crypto.blind_index import digests
+from complaints.crypto.fields import EncryptedMixin
+from complaints.crypto.keys import DecryptionError, KeyRing, key_ring
+from complaints.crypto.storage import EncryptedStorage
 
 Transform = Callable[[str], str | None]  # a stored value -> its new form, or None to leave it
 

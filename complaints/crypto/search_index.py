@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from ..models import Communication, Person, SearchDigest
-from .blind_index import digests, query_digests, query_terms
-from .keys import key_ring
+from complaints.crypto.blind_index import digests, query_digests, query_terms
+from complaints.crypto.keys import key_ring
+from complaints.models import Communication, Person, SearchDigest
 
 
 def index_values(communication_id: int) -> list[str]:

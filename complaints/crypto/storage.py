@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage, storages
 from django.utils.deconstruct import deconstructible
 
-from .keys import key_ring
+from complaints.crypto.keys import key_ring
 
 
 @deconstructible(path="complaints.crypto.storage.EncryptedStorage")

@@ -10,9 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from complaints.models import Communication
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory, PersonFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -53,8 +53,7 @@ from complaints.models import (
     Triage,
     User,
 )
-
-from ..factories import (
+from tests.factories import (
     TOTP_SECRET,
     ClaimFactory,
     CommunicationFactory,

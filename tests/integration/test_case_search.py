@@ -8,9 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from complaints.filters import search_matches
-
-from ..conftest import World, login
-from ..factories import CommunicationFactory, PersonFactory
+from tests.conftest import World, login
+from tests.factories import CommunicationFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
