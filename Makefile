@@ -10,6 +10,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 # An S3-compatible server for the integration tests of the file storage (`make s3-test-server`).
 S3_TEST_ENDPOINT_URL ?= http://127.0.0.1:5005
 PROD_ENV := DJANGO_DEBUG=False DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+	PORTAL_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 	DJANGO_ALLOWED_HOSTS=portal.example.org
 
 .PHONY: run test pytest pytest-pg integration lint typecheck migrations-check deploy-check bench lock messages \

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissibility import Assessment
+from complaints.crypto.search_index import communication_index
 from complaints.deadlines.services import deadlines_recompute
 from complaints.models import Claim, Communication, Event, Organisation, User
 from complaints.selectors import assessment_day, communication_assessment
@@ -120,6 +121,8 @@ def communication_save_step(
         raise StaleVersion(Communication.objects.get(pk=communication.pk))
     if write is not None:
         write()
+    # The title and the names were written without save(): the blind index follows them here.
+    communication_index(communication.pk)
     # Once per save, whatever changed: the deadlines follow the dates (the filing limit follows
     # the final domestic decision). Transitions recompute in complaints.lifecycle.
     if recompute_deadlines:

@@ -267,6 +267,12 @@ def files_storage() -> dict[str, Any]:
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+# Encryption at rest of what identifies a child (names, dates of birth, contact details, the facts,
+# notes, documents and dossiers): comma-separated Fernet keys, the first encrypts, every one decrypts
+# (README, "Encryption at rest"). Empty: a key derived from SECRET_KEY, refused in production
+# (portal.E003). Documents and dossiers go through complaints.crypto.storage, which encrypts over
+# whatever STORAGES["default"] names.
+PORTAL_ENCRYPTION_KEYS = env.list("PORTAL_ENCRYPTION_KEYS", default=[])
 STORAGES = {
     "default": files_storage(),
     "staticfiles": {

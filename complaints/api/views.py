@@ -26,6 +26,7 @@ from complaints.adapters import treaty_table
 from complaints.api import serializers as s
 from complaints.api.parsers import JSONBodyError
 from complaints.audit.api import AuditedViewSetMixin
+from complaints.crypto.search_index import name_search_ids
 from complaints.filing.wizard import FIXED_FOR_CHILD, drafted_for_child
 from complaints.json_input import ROOT
 from complaints.lifecycle import TransitionNotAllowed, communication_transition
@@ -74,6 +75,17 @@ def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
         raise ValidationError({name: [message] for name in fixed})
 
 
+class NameSearchFilter(filters.SearchFilter):
+    """``?search=``: the clear fields as DRF searches them, or the title and the names of the people
+    in a case through the blind index (they are encrypted: whole words or their first letters)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> QuerySet[Any]:
+        found = super().filter_queryset(request, queryset, view)
+        text = " ".join(self.get_search_terms(request))
+        names = name_search_ids(text) if text else None
+        return found if names is None else found | queryset.filter(pk__in=names)
+
+
 class CommunicationViewSet(
     AuditedViewSetMixin,
     mixins.CreateModelMixin,
@@ -93,10 +105,10 @@ class CommunicationViewSet(
     filterset_fields = ["status", "state", "verdict", "is_urgent", "dossier_language"]
     filter_backends = [
         DjangoFilterBackend,
-        filters.SearchFilter,
+        NameSearchFilter,
         filters.OrderingFilter,
     ]
-    search_fields = ["title", "committee_reference", "state"]
+    search_fields = ["committee_reference", "state"]  # and the title and names: NameSearchFilter
     ordering_fields = ["updated_at", "created_at", "submitted_on", "status"]
 
     def get_queryset(self) -> QuerySet[Communication]:
