@@ -18,33 +18,15 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from complaints.audit.chain import GENESIS, entry_hash
+from complaints.audit.chain import GENESIS, HASHED_FIELDS, entry_hash
 from complaints.audit.models import AuditEntry
 from complaints.models import Communication, Membership, User
 
 # Any constant: the key of the PostgreSQL advisory lock that orders writers of the chain.
 CHAIN_LOCK = 0x0A0D17
 READS = (AuditEntry.Action.READ, AuditEntry.Action.DOWNLOAD)
-EXPORT_COLUMNS = (
-    "id",
-    "at",
-    "actor_id",
-    "actor_username",
-    "actor_role",
-    "actor_organisation",
-    "action",
-    "route",
-    "method",
-    "status_code",
-    "communication_reference",
-    "object_kind",
-    "object_id",
-    "fields",
-    "ip",
-    "user_agent",
-    "previous_hash",
-    "hash",
-)
+# The export: every hashed field (the account also by name), with the id and the hashes.
+EXPORT_COLUMNS = ("id", "at", "actor_id", "actor_username", *HASHED_FIELDS[2:], "previous_hash", "hash")
 EXPORT_FIELDS = tuple("actor__username" if name == "actor_username" else name for name in EXPORT_COLUMNS)
 
 
