@@ -48,6 +48,7 @@ urlpatterns = [
     path("cases/<uuid:reference>/answer/", invitation_views.invitation_answer, name="invitation_answer"),
     path("invite/<str:invite_token>/", invitation_views.invitation_open, name="invitation_open"),
     path("account/", account_views.account, name="account"),
+    path("leave/", account_views.quick_exit, name="quick_exit"),
     path("account/token/new/", account_views.account_token_new, name="account_token_new"),
     path("account/token/revoke/", account_views.account_token_revoke, name="account_token_revoke"),
     path(

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import environ
 from botocore.config import Config as BotocoreConfig
@@ -294,6 +295,14 @@ X_FRAME_OPTIONS = "DENY"
 # only, no inline script or style (templates pass data in data- attributes or json_script), no
 # framing, no plugins, forms post only to us. The API docs (ReDoc) relax style-src for that view
 # alone (portal/urls.py). Permissions-Policy and Cache-Control: complaints.middleware.
+# Quick exit (complaints.accounts.views.quick_exit): where one press on "Leave this site quickly"
+# lands after signing out. A neutral page that says nothing about the portal. The form posts to the
+# portal, which redirects there, so the policy's form-action allows that one origin as well.
+QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.google.com/")
+_quick_exit = urlsplit(QUICK_EXIT_URL)
+if _quick_exit.scheme not in ("http", "https") or not _quick_exit.netloc:
+    raise ImproperlyConfigured(f"QUICK_EXIT_URL={QUICK_EXIT_URL!r}: use an absolute http(s) address")
+QUICK_EXIT_ORIGIN = f"{_quick_exit.scheme}://{_quick_exit.netloc}"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -303,7 +312,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF],
+        "form-action": [SELF, QUICK_EXIT_ORIGIN],
         "base-uri": [NONE],
         "object-src": [NONE],
     },
