@@ -151,8 +151,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "complaints:dashboard"
 
-# django-allauth: log in by e-mail, verify the address before the account can be used.
-ACCOUNT_LOGIN_METHODS = {"email"}
+# django-allauth: log in by e-mail, verify the address before the account can be used. A child's
+# account made by a caseworker or a parent has no address: the child signs in with the username
+# (complaints.childaccounts; the e-mail check is skipped for those accounts alone, in
+# complaints.accounts.adapter).
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
@@ -399,6 +402,8 @@ REST_FRAMEWORK = {
 # An API token stops working this many seconds after it was made (default 30 days); it also dies
 # with a password change or reset, with "Sign out everywhere", and can be revoked on the account page.
 API_TOKEN_MAX_AGE = env.int("API_TOKEN_MAX_AGE", default=30 * 24 * 60 * 60)
+# Seconds a child's start code works (complaints.childaccounts): the adult hands it over in person.
+CHILD_ACCOUNT_CODE_MAX_AGE = env.int("CHILD_ACCOUNT_CODE_MAX_AGE", default=7 * 24 * 60 * 60)
 SPECTACULAR_SETTINGS = {
     "TITLE": "OPIC portal API",
     "DESCRIPTION": "Communications to the UN Committee on the Rights of the Child under OPIC.",

@@ -35,6 +35,7 @@ DOMAIN = {
 SERVICES = {
     "deadlines.calendar",
     "casework.services",
+    "childaccounts.services",
     "deadlines.services",
     "filing.documents",
     "dossiers.services",

@@ -24,6 +24,7 @@ def test_quick_exit_signs_out_deletes_the_session_and_goes_to_the_neutral_page(
     settings.QUICK_EXIT_URL = "https://weather.example/"
     client = login(world.filer)
     session_key = client.session.session_key
+    assert session_key is not None
     response = client.post(QUICK_EXIT)
     assert response.status_code == 303
     assert response["Location"] == "https://weather.example/"
