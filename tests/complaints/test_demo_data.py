@@ -73,7 +73,8 @@ def test_demo_dates_follow_each_other_in_the_order_a_case_lives_them(demo: list[
         assert days == sorted(days), case.title
         started = timezone.localtime(case.created_at).date()
         for remedy in case.remedies.all():
-            assert remedy.started_on is not None and remedy.decided_on is not None
+            assert remedy.started_on is not None
+            assert remedy.decided_on is not None
             assert remedy.started_on <= remedy.decided_on <= started, case.title
         assert all(started <= day <= today for day in days), case.title
         assert case.facts_start is not None
