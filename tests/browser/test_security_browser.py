@@ -18,6 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from complaints.models import Dossier, Organisation, User
 from tests.browser.conftest import csp_violations, sign_in
+from tests.browser.test_wizard_browser import Filer
 from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -128,3 +129,32 @@ def test_the_review_statistics_and_the_api_docs_render_under_the_policy(
     # third-party request on purpose (ReDoc then drops the image). Nothing else may be refused.
     refused = csp_violations(driver)
     assert [message for message in refused if "https://cdn.redoc.ly/redoc/logo-mini.svg" not in message] == []
+
+
+def test_a_parent_makes_a_child_account_and_the_child_starts_it_on_a_phone(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
+    parent = UserFactory.create(role=User.Role.FILER, filer_kind=User.FilerKind.PARENT)
+    sign_in(driver, live_server.url, parent)
+    me = Filer(driver, live_server.url)
+    me.open("/cases/")
+    me.check_page()
+    me.click_css("a[href='/account/children/']")
+    me.check_page()
+    me.type("username", "sunny-fox")
+    me.click_css("main form button[type=submit]")
+    code = driver.find_element(By.CSS_SELECTOR, "[data-start-code]").text
+    me.check_page()
+
+    driver.delete_all_cookies()  # the child, on their own phone
+    me.open("/accounts/login/")
+    me.check_page()
+    me.click_css("main a[href='/start/']")
+    me.check_page()
+    me.type("username", "sunny-fox")
+    me.type("code", code)
+    me.type("password1", "blue-horse-river-42")
+    me.type("password2", "blue-horse-river-42")
+    me.click_css("main form button[type=submit]")
+    assert driver.current_url == live_server.url + "/cases/"
+    me.check_page()
