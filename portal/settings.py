@@ -155,7 +155,8 @@ LOGIN_REDIRECT_URL = "complaints:dashboard"
 # account made by a caseworker or a parent has no address: the child signs in with the username
 # (complaints.childaccounts; the e-mail check is skipped for those accounts alone, in
 # complaints.accounts.adapter).
-ACCOUNT_LOGIN_METHODS = {"email", "username"}
+# (A tuple, not a set: allauth takes any iterable, and a tuple prints the same in every process.)
+ACCOUNT_LOGIN_METHODS = ("email", "username")
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 ACCOUNT_UNIQUE_EMAIL = True

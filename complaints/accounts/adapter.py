@@ -68,7 +68,7 @@ class EmailVerificationStage(stages.EmailVerificationStage):
 
     def handle(self) -> Any:
         user = self.login.user
-        if not user.email and ChildAccount.objects.filter(user_id=user.pk).exists():
+        if user is not None and not user.email and ChildAccount.objects.filter(user_id=user.pk).exists():
             return None, True
         return super().handle()
 

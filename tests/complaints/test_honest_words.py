@@ -62,6 +62,8 @@ def test_the_final_page_says_it_is_signed_in_the_portal_and_not_yet_sent(world: 
 def test_the_dossier_claims_no_consent_to_transmission_the_signer_was_never_asked_for(
     world: World, variant: str
 ) -> None:
+    Communication.objects.filter(pk=world.mine.pk).update(dossier_language="en")
+    world.mine.refresh_from_db()
     html = dossier_build(communication=world.mine, variant=variant).html
     assert "I agree that it be brought confidentially" not in html
     assert "true to the best of my knowledge" in html
