@@ -7,4 +7,4 @@ from django.http import HttpRequest
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
-    return {"PORTAL_NAME": settings.PORTAL_NAME}
+    return {"PORTAL_NAME": settings.PORTAL_NAME, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}

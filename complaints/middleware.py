@@ -42,6 +42,7 @@ def _second_factor_exempt_prefixes() -> tuple[str, ...]:
     return (
         reverse("mfa_index"),
         reverse("account_logout"),
+        reverse("complaints:quick_exit"),
         reverse("account_reauthenticate"),
         reverse("account_email_verification_sent"),
         reverse("set_language"),
@@ -96,7 +97,8 @@ class StaffIdleTimeoutMiddleware:
             last = request.session.get(IDLE_SESSION_KEY)
             if isinstance(last, int) and now - last > settings.STAFF_SESSION_IDLE_TIMEOUT:
                 logout(request)
-                if not request.path.startswith("/api/"):
+                # The quick exit goes on to its neutral page; the API answers in JSON.
+                if not request.path.startswith(("/api/", reverse("complaints:quick_exit"))):
                     messages.info(
                         request, _("You were signed out because the portal was not used for a while.")
                     )

@@ -1070,5 +1070,39 @@ class SearchDigest(models.Model):
         return self.digest
 
 
+class ChildAccount(models.Model):
+    """An account a caseworker or a parent made for a child who has no e-mail address.
+
+    The child starts it with a one-time code (kept here only as its SHA-256), sets a password and
+    signs in with the username; nothing about the account needs the family's inbox
+    (complaints.childaccounts.services).
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="child_account", verbose_name=_("child's account")
+    )
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="child_accounts_made",
+        verbose_name=_("made by"),
+    )
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+    code_sha256 = models.CharField(_("start code (SHA-256)"), max_length=64, blank=True)
+    code_expires_at = models.DateTimeField(_("start code valid until"), null=True, blank=True)
+    code_used_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
+
+    class Meta:
+        verbose_name = _("child's account")
+        verbose_name_plural = _("children's accounts")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.user.username
+
+
 # The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
 from complaints.audit.models import AuditEntry  # noqa: E402, F401

@@ -2,6 +2,7 @@ from django.urls import path
 
 from complaints.accounts import views as account_views
 from complaints.casework import views
+from complaints.childaccounts import views as child_account_views
 from complaints.deadlines import views as deadline_views
 from complaints.dossiers import views as dossier_views
 from complaints.filing import views as wizard_views
@@ -49,6 +50,14 @@ urlpatterns = [
     path("cases/<uuid:reference>/answer/", invitation_views.invitation_answer, name="invitation_answer"),
     path("invite/<str:invite_token>/", invitation_views.invitation_open, name="invitation_open"),
     path("account/", account_views.account, name="account"),
+    path("leave/", account_views.quick_exit, name="quick_exit"),
+    path("account/children/", child_account_views.child_accounts, name="child_accounts"),
+    path(
+        "account/children/<int:account_id>/code/",
+        child_account_views.child_account_code,
+        name="child_account_code",
+    ),
+    path("start/", child_account_views.child_account_start_view, name="child_account_start"),
     path("account/token/new/", account_views.account_token_new, name="account_token_new"),
     path("account/token/revoke/", account_views.account_token_revoke, name="account_token_revoke"),
     path(

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import environ
 from botocore.config import Config as BotocoreConfig
@@ -152,8 +153,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "complaints:dashboard"
 
-# django-allauth: log in by e-mail, verify the address before the account can be used.
-ACCOUNT_LOGIN_METHODS = {"email"}
+# django-allauth: log in by e-mail, verify the address before the account can be used. A child's
+# account made by a caseworker or a parent has no address: the child signs in with the username
+# (complaints.childaccounts; the e-mail check is skipped for those accounts alone, in
+# complaints.accounts.adapter).
+# (A tuple, not a set: allauth takes any iterable, and a tuple prints the same in every process.)
+ACCOUNT_LOGIN_METHODS = ("email", "username")
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
@@ -306,6 +311,14 @@ X_FRAME_OPTIONS = "DENY"
 # only, no inline script or style (templates pass data in data- attributes or json_script), no
 # framing, no plugins, forms post only to us. The API docs (ReDoc) relax style-src for that view
 # alone (portal/urls.py). Permissions-Policy and Cache-Control: complaints.middleware.
+# Quick exit (complaints.accounts.views.quick_exit): where one press on "Leave this site quickly"
+# lands after signing out. A neutral page that says nothing about the portal. The form posts to the
+# portal, which redirects there, so the policy's form-action allows that one origin as well.
+QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.google.com/")
+_quick_exit = urlsplit(QUICK_EXIT_URL)
+if _quick_exit.scheme not in ("http", "https") or not _quick_exit.netloc:
+    raise ImproperlyConfigured(f"QUICK_EXIT_URL={QUICK_EXIT_URL!r}: use an absolute http(s) address")
+QUICK_EXIT_ORIGIN = f"{_quick_exit.scheme}://{_quick_exit.netloc}"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -315,7 +328,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF],
+        "form-action": [SELF, QUICK_EXIT_ORIGIN],
         "base-uri": [NONE],
         "object-src": [NONE],
     },
@@ -402,6 +415,8 @@ REST_FRAMEWORK = {
 # An API token stops working this many seconds after it was made (default 30 days); it also dies
 # with a password change or reset, with "Sign out everywhere", and can be revoked on the account page.
 API_TOKEN_MAX_AGE = env.int("API_TOKEN_MAX_AGE", default=30 * 24 * 60 * 60)
+# Seconds a child's start code works (complaints.childaccounts): the adult hands it over in person.
+CHILD_ACCOUNT_CODE_MAX_AGE = env.int("CHILD_ACCOUNT_CODE_MAX_AGE", default=7 * 24 * 60 * 60)
 SPECTACULAR_SETTINGS = {
     "TITLE": "OPIC portal API",
     "DESCRIPTION": "Communications to the UN Committee on the Rights of the Child under OPIC.",

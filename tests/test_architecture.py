@@ -43,6 +43,7 @@ DOMAIN = {
 SERVICES = {
     "deadlines.calendar",
     "casework.services",
+    "childaccounts.services",
     "deadlines.services",
     "filing.documents",
     "dossiers.services",

@@ -1,4 +1,5 @@
-"""django-allauth adapters: an e-mail when an account's log-in limit trips; staff keep a second factor."""
+"""django-allauth adapters: an e-mail when an account's log-in limit trips; staff keep a second factor; a
+child's account without an address skips the e-mail check."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from typing import Any
 
 from allauth.account import app_settings as account_settings
+from allauth.account import stages
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import filter_users_by_email
 from allauth.core import context
@@ -24,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from complaints.accounts.services import ENROLMENT_SESSION_KEY, SECOND_FACTOR_TYPES
-from complaints.models import User
+from complaints.models import ChildAccount, User
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +59,28 @@ def account_locked_email(user: User) -> EmailMessage:
     return EmailMessage(subject=str(subject), body=body, to=[user.email])
 
 
+class EmailVerificationStage(stages.EmailVerificationStage):
+    """allauth's e-mail check, except for a child's account without an address.
+
+    Such an account is made by a caseworker or a parent and started with a one-time code
+    (complaints.childaccounts); it has no address to verify and needs none.
+    """
+
+    def handle(self) -> Any:
+        user = self.login.user
+        if user is not None and not user.email and ChildAccount.objects.filter(user_id=user.pk).exists():
+            return None, True
+        return super().handle()
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_stages(self) -> list[str]:
+        mine = f"{EmailVerificationStage.__module__}.{EmailVerificationStage.__qualname__}"
+        return [
+            mine if path == "allauth.account.stages.EmailVerificationStage" else path
+            for path in super().get_login_stages()
+        ]
+
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """Do not ask again for the password just typed to set up a first second factor.
 

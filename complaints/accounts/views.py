@@ -1,4 +1,4 @@
-"""The account page: second factor, API token and "Sign out everywhere".
+"""The account page (second factor, API token, "Sign out everywhere") and the quick exit.
 
 Thin, like the other views: the rules and writes live in complaints.accounts.services.
 """
@@ -12,9 +12,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.authtoken.models import Token
 
@@ -73,3 +74,28 @@ def account_sign_out_everywhere(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("You are signed out on every device. Sign in again to go on."))
     return redirect("account_login")
+
+
+# Clear-Site-Data (W3C Clear Site Data, https://www.w3.org/TR/clear-site-data/): the browser drops
+# this origin's cached pages (the back/forward cache included), cookies and storage, so neither
+# "Back" nor the cache brings a portal page back. Browsers honour it over HTTPS and on localhost.
+QUICK_EXIT_CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+# No CSRF check: the only effect is signing out, and a quick exit must never stop at an error page
+# because a form sat open longer than its token lived.
+@csrf_exempt
+@require_POST
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """Sign out at once, drop the session, and send the browser to the neutral QUICK_EXIT_URL.
+
+    Everything the user saved stays saved (drafts live on the server, not in the session). The
+    enhancement in static/js/portal.js posts here in the background and replaces the page in the
+    history; without JavaScript this form post and redirect do the same, minus the replacement.
+    """
+    logout(request)
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response.status_code = 303  # See Other: the browser follows with a GET.
+    response["Cache-Control"] = "no-store"
+    response["Clear-Site-Data"] = QUICK_EXIT_CLEAR_SITE_DATA
+    return response

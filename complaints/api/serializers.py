@@ -77,6 +77,14 @@ class CommunicationSerializer(serializers.ModelSerializer[Communication]):
         ]
         read_only_fields = fields
 
+    def to_representation(self, instance: Communication) -> dict[str, Any]:
+        """The title is the filer's private name for the case: it reaches no one else."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or getattr(request.user, "pk", None) != instance.filer_id:
+            data["title"] = ""
+        return data
+
 
 class PersonSerializer(CasePartSerializer):
     consent = blank_choice(Person.Consent.choices)

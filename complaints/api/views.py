@@ -137,7 +137,10 @@ class CommunicationViewSet(
                     )
         except DraftRefused as error:
             raise ValidationError({"organisation": [str(error)]}) from error
-        return Response(s.CommunicationSerializer(communication).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.CommunicationSerializer(communication, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(
         request=s.DraftUpdateSerializer,
@@ -167,7 +170,7 @@ class CommunicationViewSet(
             return Response(
                 {"detail": STALE, "version": stale.current.version}, status=status.HTTP_409_CONFLICT
             )
-        return Response(s.CommunicationSerializer(communication).data)
+        return Response(s.CommunicationSerializer(communication, context={"request": request}).data)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -187,7 +190,7 @@ class CommunicationViewSet(
             )
         except TransitionNotAllowed as error:
             raise ValidationError({"to": [str(error)]}) from error
-        return Response(s.CommunicationSerializer(communication).data)
+        return Response(s.CommunicationSerializer(communication, context={"request": request}).data)
 
 
 class CasePartViewSet(AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):

@@ -24,6 +24,7 @@ from complaints.casework.services import (
     case_colleagues,
     case_share,
 )
+from complaints.childaccounts.services import child_account_may_create
 from complaints.deadlines.views import interim_measures_form
 from complaints.health import health
 from complaints.invitations.views import invitations_context
@@ -53,7 +54,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/casework/dashboard.html",
-        {"page": page, "filters": filters, "query": query.urlencode(), "today": timezone.localdate()},
+        {
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+            "may_create_child_accounts": child_account_may_create(request.user),
+        },
     )
 
 

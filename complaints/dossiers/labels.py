@@ -214,7 +214,9 @@ LABELS: Final[dict[str, str]] = dict(
         # Signature and consent
         label(
             "declaration",
-            "I confirm that the information in this communication is true to the best of my knowledge, and I agree that it be brought confidentially to the attention of the State party concerned.",
+            # Only what the signer confirmed on the sign step; the transmission to the State is the
+            # Committee's decision (OPIC art. 8(1)), not a consent the child was asked for.
+            "I confirm that the information in this communication is true to the best of my knowledge.",
         ),
         label("signed_by", "Signed by"),
         label("signed_on", "Date of signature"),

@@ -381,7 +381,6 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "redacted": redacted,
         "internal": internal,
         "c": communication,
-        "title": redact.text(communication.title),
         "reference": communication.short_reference,
         "today": dossier_labels.long_date(timezone.localdate(), language),
         "petitions_team": labels["petitions_team"].split("\n"),

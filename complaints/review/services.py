@@ -144,12 +144,14 @@ def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
         "met" if row.met_on and row.met_on <= row.due_on else "missed" for row in met.only("met_on", "due_on")
     )
     outcome["missed"] += deadlines.filter(status=Deadline.Status.OVERDUE).count()
+    # From the first draft in the portal to the submission. A case entered after it was sent (on
+    # paper, before the portal) has no such duration: it is left out rather than counted negative.
     days = [
-        (submitted - created.date()).days
+        (submitted - timezone.localtime(created).date()).days
         for submitted, created in cases.filter(submitted_on__isnull=False).values_list(
             "submitted_on", "created_at"
         )
-        if submitted is not None
+        if submitted is not None and submitted >= timezone.localtime(created).date()
     ]
     labels = dict(Communication.Status.choices)
     return {

@@ -16,7 +16,14 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from complaints.models import Communication, Submission, User
-from tests.browser.conftest import axe_violations, csp_violations, screenshot, sign_in
+from tests.browser.conftest import (
+    axe_violations,
+    csp_violations,
+    screenshot,
+    scroll_width_at,
+    sign_in,
+    small_targets,
+)
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -35,6 +42,10 @@ class Filer:
         assert violations == [], f"{self.driver.current_url}: {violations}"
         refused = csp_violations(self.driver)
         assert refused == [], f"{self.driver.current_url}: Content-Security-Policy violations: {refused}"
+        width, sticking_out = scroll_width_at(self.driver, 320)
+        assert width <= 320, f"{self.driver.current_url}: {width} px wide at 320 px: {sticking_out}"
+        small = small_targets(self.driver)
+        assert small == [], f"{self.driver.current_url}: targets under 24 x 24 px: {small}"
         self.pages_checked += 1
 
     def open(self, path: str) -> None:
@@ -182,7 +193,11 @@ def test_a_child_files_for_themself_in_kazakh_on_a_phone(driver: webdriver.Chrom
     assert "ұрды" in communication.facts_summary
     assert communication.translations == {}
     assert Submission.objects.filter(communication=communication).exists()
-    assert me.pages_checked >= 25
+    me.open("/cases/")  # the case list and the case page, with their tables
+    me.check_page()
+    me.open(communication.get_absolute_url())
+    me.check_page()
+    assert me.pages_checked >= 27
 
 
 def test_a_parent_files_for_a_young_child_in_russian_with_consent_reasons_and_documents(

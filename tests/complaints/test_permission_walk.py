@@ -16,8 +16,10 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from complaints.models import Communication, Document, Dossier, Invitation, User
+from complaints.childaccounts.services import child_account_create
+from complaints.models import ChildAccount, Communication, Document, Dossier, Invitation, User
 from tests.conftest import World, login
+from tests.factories import UserFactory
 
 # Arguments that are not object identifiers: tokens and keys that only need a plausible value.
 OPAQUE = {
@@ -62,6 +64,16 @@ def owned_object(model: type[Model], world: World) -> Model | Unknown:
     return found if found is not None else Unknown()
 
 
+def strangers_child_account() -> ChildAccount:
+    """A child's account made by a stranger (a parent): only its maker may give it a new code."""
+    found = ChildAccount.objects.filter(user__username="strangers-child").first()
+    if found is not None:
+        return found
+    maker = UserFactory.create(role=User.Role.FILER, filer_kind=User.FilerKind.PARENT)
+    child, _code = child_account_create(created_by=maker, username="strangers-child", language="kk")
+    return ChildAccount.objects.get(user=child)
+
+
 def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
     # Every argument of the route, those of an enclosing include() too (allauth's WebAuthn keys).
     names = list(dict.fromkeys(re.findall(r"<(?:\w+:)?(\w+)>", route)))
@@ -97,6 +109,8 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             # The stranger's live invitation, bound to the stranger's child's e-mail address: the
             # page before sign-in names no child, and no other account can accept it.
             kwargs[name] = world.invite_token
+        elif name == "account_id":
+            kwargs[name] = strangers_child_account().pk
         elif name == "invitation_id":
             kwargs[name] = owned_object(Invitation, world).pk
         elif name == "app_label":

@@ -7,7 +7,8 @@ otpauth:// address, for a developer to add to an authenticator app.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -31,6 +32,7 @@ from complaints.models import (
     Claim,
     Communication,
     DomesticRemedy,
+    Event,
     Membership,
     Organisation,
     Person,
@@ -62,33 +64,88 @@ PATH = [
     Communication.Status.CLOSED,
 ]
 
+
+@dataclass(frozen=True)
+class Story:
+    """One demo case, told consistently: the child named in the facts is the victim recorded."""
+
+    title: str
+    facts: str
+    article: int
+    explanation: str
+    victim: tuple[str, str, date]  # given name, family name, date of birth
+    # Who speaks: "" when the child is old enough to have agreed; otherwise why the author acts
+    # without the child's written consent (OPIC art. 5(2)).
+    without_consent_reason: str = ""
+    interim_measures_reason: str = ""
+
+
+# Caseworkers' cases, told in the third person (the caseworker is the author, not a parent).
 STORIES = [
-    (
+    Story(
         "Мектепке қабылдамады",
-        "Менің ұлым Нұрсұлтанды (9 жас) мүгедектігіне байланысты ауылдағы мектепке қабылдамады. "
+        "Нұрсұлтан Омаровты мүгедектігіне байланысты ауылдағы мектепке қабылдамады. "
         "Аудандық білім бөлімі де, сот та бас тартты.",
         28,
         "Білім алу құқығы бұзылды: бала үйде қалды, ешқандай инклюзивті білім ұсынылмады.",
+        ("Нұрсұлтан", "Омаров", date(2015, 2, 11)),
+        interim_measures_reason="Нұрсұлтан бір жылдан бері мектепке бармайды: әр жаңа оқу айы оның "
+        "дамуына орны толмас зиян келтіреді.",
     ),
-    (
+    Story(
         "Разлучение с матерью",
-        "Органы опеки забрали мою дочь Алию (6 лет) из семьи без решения суда и не дают нам видеться.",
+        "Органы опеки забрали Алию Иванову из семьи без решения суда и не дают ей видеться с матерью.",
         9,
         "Ребёнка разлучили с матерью без судебного решения и без оценки её наилучших интересов.",
+        ("Алия", "Иванова", date(2019, 4, 9)),
+        without_consent_reason="Алия ещё маленькая и не может дать согласие письменно; мать действует "
+        "в её интересах.",
     ),
-    (
+    Story(
         "Мектептегі зорлық-зомбылық",
-        "Мұғалім сыныпта балаларды ұрады. Ата-аналар шағымданды, бірақ прокуратура іс қозғамады.",
+        "Мұғалім сыныпта Ернар Сәрсенбаевты және басқа балаларды ұрады. Ата-аналар шағымданды, бірақ "
+        "прокуратура іс қозғамады.",
         19,
         "Мемлекет баланы зорлық-зомбылықтың барлық түрінен қорғамады.",
+        ("Ернар", "Сәрсенбаев", date(2013, 9, 20)),
     ),
-    (
+    Story(
         "Отказ в медицинской помощи",
-        "Сыну Тимуру (11 лет) отказали в бесплатном лечении редкого заболевания; суды отказали в иске.",
+        "Тимуру Ким отказали в бесплатном лечении редкого заболевания; суды отказали в иске.",
         24,
         "Нарушено право на наивысший достижимый уровень здоровья.",
+        ("Тимур", "Ким", date(2014, 6, 3)),
+        interim_measures_reason="Без лечения болезнь Тимура быстро развивается; вред его здоровью будет "
+        "непоправимым.",
     ),
 ]
+# The parent's own draft, in her words: her daughter Алия.
+PARENT_STORY = Story(
+    "Разлучение с матерью",
+    "Органы опеки забрали мою дочь Алию из семьи без решения суда и не дают нам видеться.",
+    9,
+    "Ребёнка разлучили с матерью без судебного решения и без оценки её наилучших интересов.",
+    ("Алия", "Иванова", date(2019, 4, 9)),
+    without_consent_reason="Алия ещё маленькая и не может дать согласие письменно; я действую в её "
+    "интересах.",
+)
+# The demo child's own draft, in her words.
+CHILD_STORY = Story(
+    "Мені мектепте ұрды",
+    "Мұғалім мені сыныпта ұрды. Директорға айттым, бірақ ол ештеңе істемеді.",
+    19,
+    "Мені зорлық-зомбылықтан ешкім қорғамады.",
+    ("Айгерім", "Серікқызы", date(2012, 3, 14)),
+)
+# A caseworker's draft about the demo child, waiting for her answer.
+ON_BEHALF_STORY = Story(
+    "Мектептен шығарылды",
+    "Айгерім Серікқызын сабақтан жиі қалғаны үшін мектептен шығарды; қалалық білім басқармасы шешімді "
+    "өзгертпеді.",
+    28,
+    "Баланың білім алу құқығы бұзылды: себебін сұрамай-ақ мектептен шығарды.",
+    ("Айгерім", "Серікқызы", date(2012, 3, 14)),
+)
 
 
 class Command(BaseCommand):
@@ -166,32 +223,39 @@ class Command(BaseCommand):
         child, parent = users["child@demo.test"], users["parent@demo.test"]
         caseworker = users["caseworker@demo.test"]
 
-        # A child's own draft, and a parent's draft.
-        draft = self._case(child, "[demo] Мені мектепте ұрды", STORIES[2], today, own=True)
+        # A child's own draft, and a parent's draft about her daughter.
+        draft = self._case(child, "[demo] " + CHILD_STORY.title, CHILD_STORY, today, own=True)
         draft.facts_start = date(2024, 9, 2)
         draft.facts_continuing = True
+        draft.facts_end = None
         draft.save()
-        self._case(parent, "[demo] Разлучение с матерью", STORIES[1], today, own=False)
+        self._case(parent, "[demo] " + PARENT_STORY.title, PARENT_STORY, today, own=False)
 
+        # Every case on the path began as a draft before it was signed; its dates follow in order:
+        # final domestic decision, draft started, signed and submitted, then one step every 35 days.
+        decided_on = today - timedelta(days=40 * (len(PATH) + 2))
+        started_on = today - timedelta(days=40 * (len(PATH) + 1))
         for index, target in enumerate(PATH):
             story = STORIES[index % len(STORIES)]
             communication = self._case(
-                caseworker, f"[demo] {story[0]} ({index + 1})", story, today, own=False
+                caseworker, f"[demo] {story.title} ({index + 1})", story, today, own=False
             )
             communication.organisation = ngo
             communication.assignee = caseworker
-            communication.is_urgent = index % 4 == 0
-            communication.interim_measures_requested = index % 4 == 0
+            communication.interim_measures_requested = bool(story.interim_measures_reason)
+            communication.interim_measures_reason = story.interim_measures_reason
+            communication.is_urgent = communication.interim_measures_requested
             communication.routed_to = office if index % 2 == 0 else None
             communication.save()
-            communication.remedies.update(decided_on=today - timedelta(days=40 * (len(PATH) + 2)))
-            self._walk_to(
-                communication, target, caseworker, start=today - timedelta(days=40 * (len(PATH) + 1))
-            )
+            communication.remedies.update(decided_on=decided_on)
+            self._walk_to(communication, target, caseworker, start=started_on)
+            self._date_the_draft(communication, started_on)
             communication_assess(communication=communication)
 
         # A caseworker's draft for the demo child, who was invited to read it and has not answered yet.
-        on_behalf = self._case(caseworker, "[demo] Мектептен шығарылды (жоба)", STORIES[0], today, own=False)
+        on_behalf = self._case(
+            caseworker, "[demo] " + ON_BEHALF_STORY.title + " (жоба)", ON_BEHALF_STORY, today, own=False
+        )
         on_behalf.organisation = ngo
         on_behalf.assignee = caseworker
         on_behalf.save()
@@ -199,23 +263,31 @@ class Command(BaseCommand):
         victim.given_name, victim.family_name = child.first_name, child.last_name
         victim.date_of_birth = date(2012, 3, 14)
         victim.consent = victim.without_consent_reason = ""
+        victim.consent_on = None
         victim.save()  # save(), not update(): the blind index of names follows saves
         _invitation, token = invitation_create(
             communication=on_behalf, invited_by=caseworker, role="child", person=victim, language="kk"
         )
         invitation_accept(token=token, user=child)
 
-    def _case(
-        self, filer: User, title: str, story: tuple[str, str, int, str], today: date, own: bool
-    ) -> Communication:
-        _title, facts, article, explanation = story
+    @staticmethod
+    def _date_the_draft(communication: Communication, started_on: date) -> None:
+        """Date the draft's start before its submission, as it happened (the rows were made today)."""
+        started_at = timezone.make_aware(datetime.combine(started_on, time(10, 0)))
+        Communication.objects.filter(pk=communication.pk).update(created_at=started_at)
+        communication.events.filter(kind=Event.Kind.CREATED).update(occurred_on=started_on)
+        communication.events.filter(kind=Event.Kind.UPDATED).update(
+            occurred_on=communication.submitted_on or started_on
+        )
+
+    def _case(self, filer: User, title: str, story: Story, today: date, own: bool) -> Communication:
         communication = communication_create_draft(
             filer=filer,
             title=title,
             state="KAZ",
             dossier_language="ru",
             author_is_victim=own,
-            facts_summary=facts,
+            facts_summary=story.facts,
             facts_start=date(2024, 6, 1),
             facts_end=date(2024, 12, 1),
             remedies_exhausted=True,
@@ -227,20 +299,30 @@ class Command(BaseCommand):
             given_name=filer.first_name,
             family_name=filer.last_name,
             email=filer.email,
-            date_of_birth=date(2012, 3, 14) if own else date(1988, 5, 2),
+            date_of_birth=story.victim[2] if own else date(1988, 5, 2),
         )
         if not own:
+            given, family, born = story.victim
             Person.objects.create(
                 communication=communication,
                 role=Person.Role.VICTIM,
-                given_name="Әлия",
-                family_name="Иванова",
-                date_of_birth=date(2018, 4, 9),
-                consent=Person.Consent.WITHOUT_CONSENT_JUSTIFIED,
-                without_consent_reason="Ребёнку 6 лет, он не может выразить согласие письменно.",
+                given_name=given,
+                family_name=family,
+                date_of_birth=born,
+                consent=(
+                    Person.Consent.WITHOUT_CONSENT_JUSTIFIED
+                    if story.without_consent_reason
+                    else Person.Consent.GIVEN
+                ),
+                consent_on=None if story.without_consent_reason else date(2024, 12, 5),
+                consent_statement="" if story.without_consent_reason else "Мен келісемін. / Я согласен.",
+                without_consent_reason=story.without_consent_reason,
             )
         Claim.objects.create(
-            communication=communication, instrument="CRC", article=article, explanation=explanation
+            communication=communication,
+            instrument="CRC",
+            article=story.article,
+            explanation=story.explanation,
         )
         DomesticRemedy.objects.create(
             communication=communication,

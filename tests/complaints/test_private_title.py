@@ -1,0 +1,89 @@
+"""The title a filer gives a case ("only for you") never leaves the portal for anyone else.
+
+Not in any dossier variant, not in an e-mail, not in what the API answers to anyone but the filer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core import mail
+from rest_framework.test import APIClient
+
+from complaints.deadlines.services import deadlines_recompute, deadlines_sweep, reminder_emails_send
+from complaints.dossiers.services import dossier_build
+from complaints.invitations.services import invitation_create
+from complaints.models import Communication, Dossier, Organisation, User
+from tests.conftest import World
+from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Aigerim and the school"
+
+
+@pytest.fixture
+def titled(world: World) -> Communication:
+    world.mine.title = TITLE
+    world.mine.save(update_fields=["title"])
+    return world.mine
+
+
+@pytest.mark.parametrize("variant", Dossier.Variant.values)
+def test_no_dossier_variant_prints_the_private_title(titled: Communication, variant: str) -> None:
+    html = dossier_build(communication=titled, variant=variant).html
+    assert TITLE not in html
+    assert "Aigerim" not in html  # nor its redacted or partial form
+
+
+def test_the_invitation_email_does_not_carry_the_private_title(
+    titled: Communication, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_create(
+            communication=titled,
+            invited_by=titled.filer,
+            role="child",
+            person=titled.people.first(),
+            email="child@example.org",
+        )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    bodies = [message.body, *(str(content) for content, _ in getattr(message, "alternatives", []))]
+    assert all(TITLE not in text for text in [message.subject, *bodies])
+
+
+def test_a_deadline_reminder_email_does_not_carry_the_private_title() -> None:
+    ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
+    MembershipFactory.create(organisation=ngo, is_coordinator=True, user__email="coordinator@example.org")
+    communication = CommunicationFactory.create(
+        organisation=ngo,
+        status="transmitted",
+        submitted_on=date(2025, 6, 1),
+        transmitted_on=date(2025, 9, 1),
+        filer=UserFactory.create(),
+        title=TITLE,
+    )
+    deadlines_recompute(communication=communication)
+    result = deadlines_sweep(today=date(2026, 1, 30))
+    assert reminder_emails_send(result.reminder_ids) >= 1
+    for message in mail.outbox:
+        bodies = [message.body, *(str(content) for content, _ in getattr(message, "alternatives", []))]
+        assert all(TITLE not in text for text in [message.subject, *bodies])
+
+
+def api_titles(user: User) -> list[str]:
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get("/api/v1/communications/")
+    assert response.status_code == 200
+    body = response.json()
+    return [row["title"] for row in body.get("results", body)]
+
+
+def test_the_api_gives_the_title_to_the_filer_and_to_no_one_else(world: World, titled: Communication) -> None:
+    assert TITLE in api_titles(world.filer)
+    for other in (world.caseworker, world.reviewer, world.admin):
+        assert TITLE not in api_titles(other)
