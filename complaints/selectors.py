@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from admissibility import Assessment, assess
 from complaints.adapters import facts_from_communication, treaty_table
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_of_case
 from complaints.dossiers.services import dossier_variants_for
 from complaints.models import (
@@ -77,7 +78,7 @@ def case_tracking(*, communication: Communication, user: Any) -> dict[str, Any]:
     }
     return {
         "visible": bool(variants),
-        "today": timezone.localdate(),
+        "today": geneva_today(),
         "deadlines": list(deadlines_of_case(communication=communication)),
         "dossiers": [
             {

@@ -3,6 +3,7 @@ from django.urls import path
 from complaints.accounts import views as account_views
 from complaints.casework import views
 from complaints.deadlines import views as tracking_views
+from complaints.dispatch import views as dispatch_views
 from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
@@ -80,4 +81,28 @@ urlpatterns += [
     path("deadlines/calendar/new/", tracking_views.calendar_feed_new, name="calendar_feed_new"),
     path("deadlines/calendar/stop/", tracking_views.calendar_feed_stop, name="calendar_feed_stop"),
     path("calendar/<str:feed_token>.ics", tracking_views.calendar_feed, name="calendar_feed"),
+]
+
+# From the portal to the Committee: sending the dossier, and the secretariat's answers.
+
+urlpatterns += [
+    path("cases/<uuid:reference>/dispatch/", dispatch_views.dispatch_page, name="dispatch"),
+    path("cases/<uuid:reference>/dispatch/email/", dispatch_views.dispatch_email_view, name="dispatch_email"),
+    path("cases/<uuid:reference>/dispatch/post/", dispatch_views.dispatch_post_view, name="dispatch_post"),
+    path("cases/<uuid:reference>/dispatch/letter/", dispatch_views.cover_letter_page, name="dispatch_letter"),
+    path(
+        "cases/<uuid:reference>/dispatch/acknowledgement/",
+        dispatch_views.acknowledgement_view,
+        name="dispatch_acknowledgement",
+    ),
+    path(
+        "cases/<uuid:reference>/dispatch/clarification/",
+        dispatch_views.clarification_view,
+        name="dispatch_clarification",
+    ),
+    path(
+        "cases/<uuid:reference>/dispatch/clarification/<int:request_id>/answered/",
+        dispatch_views.clarification_answered_view,
+        name="dispatch_clarification_answered",
+    ),
 ]

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = {
     "adapters",
     "cldr",
+    "deadlines.geneva",
     "deadlines.rules",
     "dossiers.labels",
     "filing.help",
@@ -36,6 +37,7 @@ SERVICES = {
     "deadlines.calendar",
     "casework.services",
     "deadlines.services",
+    "dispatch.services",
     "filing.documents",
     "dossiers.services",
     "casework.filters",

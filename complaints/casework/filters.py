@@ -7,9 +7,9 @@ from typing import Any
 
 import django_filters
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.models import Claim, Communication, Deadline, Person
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
@@ -127,7 +127,7 @@ class CaseFilter(django_filters.FilterSet):
     def filter_deadline(
         self, queryset: QuerySet[Communication], name: str, value: str
     ) -> QuerySet[Communication]:
-        today = timezone.localdate()
+        today = geneva_today()
         pending = Deadline.objects.filter(communication=OuterRef("pk"), status__in=PENDING)
         if value == "overdue":
             return queryset.filter(Exists(pending.filter(due_on__lt=today)))

@@ -23,7 +23,9 @@ from complaints.casework.services import (
     case_colleagues,
     case_share,
 )
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.views import interim_measures_form
+from complaints.dispatch.views import dispatch_context
 from complaints.health import health
 from complaints.invitations.views import invitations_context
 from complaints.lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
@@ -52,7 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/casework/dashboard.html",
-        {"page": page, "filters": filters, "query": query.urlencode(), "today": timezone.localdate()},
+        {"page": page, "filters": filters, "query": query.urlencode(), "today": geneva_today()},
     )
 
 
@@ -73,6 +75,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **casework_context(user, communication),
         **invitations_context(user, communication),
         **privacy_context(user, communication),
+        **dispatch_context(user, communication),
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )

@@ -74,6 +74,10 @@ LABELS: Final[dict[str, str]] = dict(
             "cover_confidential",
             "The author asks that the names of the author and of the child not be published (rule 29(4) of the rules of procedure).",
         ),
+        label(
+            "dispatch_body",
+            "Please find attached a communication to the Committee on the Rights of the Child, submitted under the Optional Protocol to the Convention on the Rights of the Child on a communications procedure, with its annexes, in one PDF file. Its cover letter says who submits it and how to reach them.",
+        ),
         label("closing", "Yours faithfully,"),
         label("portal_reference", "Portal reference"),
         label("committee_reference", "Committee reference"),
