@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from complaints.models import Communication, Document, Dossier, Invitation, User
+from complaints.models import ClarificationRequest, Communication, Document, Dossier, Invitation, User
 from tests.conftest import World, login
 
 # Arguments that are not object identifiers: tokens and keys that only need a plausible value.
@@ -99,6 +100,12 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = world.invite_token
         elif name == "invitation_id":
             kwargs[name] = owned_object(Invitation, world).pk
+        elif name == "request_id":  # a request for clarification of the stranger's case
+            ClarificationRequest.objects.get_or_create(
+                communication=world.theirs,
+                defaults={"requested_on": world.theirs.created_at.date(), "due_on": date.max},
+            )
+            kwargs[name] = owned_object(ClarificationRequest, world).pk
         elif name == "app_label":
             kwargs[name] = "complaints"
         elif name == "content_type_id":
