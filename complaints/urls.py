@@ -21,6 +21,11 @@ urlpatterns = [
         views.communication_record_transition,
         name="communication_transition",
     ),
+    path(
+        "cases/<uuid:reference>/views-transmitted/",
+        views.views_transmitted_view,
+        name="communication_views_transmitted",
+    ),
     path("cases/<uuid:reference>/step/<slug:slug>/", wizard_views.wizard_step, name="wizard_step"),
     path(
         "cases/<uuid:reference>/documents/<int:document_id>/remove/",

@@ -279,3 +279,61 @@ def test_an_e_mail_sent_late_in_the_evening_in_almaty_counts_for_that_day_in_gen
     sent = dispatch_by_email(user=world.filer, reference=case.reference)
     assert timezone.localdate() == date(2026, 1, 16)
     assert sent.sent_on == date(2026, 1, 15)
+
+
+def test_after_registration_each_deadline_appears_and_closes_through_the_case_page(world: World) -> None:
+    """Transmission, the State's observations, Views and their transmission, follow-up: art. 8(2), 11(1)."""
+    case = submitted_case(world)
+    Dispatch.objects.create(
+        communication=case, channel=Dispatch.Channel.POST, sent_at=timezone.now(), sent_on=date(2025, 1, 6)
+    )
+    Communication.objects.filter(pk=case.pk).update(
+        status=Communication.Status.REGISTERED,
+        submitted_on=date(2025, 1, 5),
+        registered_on=date(2025, 1, 20),
+        committee_reference="R/1",
+    )
+    caseworker = login(world.caseworker)
+
+    def record(to: str, on: date) -> None:
+        response = caseworker.post(_page(case, "communication_transition"), {"to": to, "on": on.isoformat()})
+        assert response.status_code == 302
+
+    def deadline(kind: str) -> Deadline:
+        return Deadline.objects.get(communication=case, kind=kind)
+
+    record("transmitted", date(2025, 2, 28))
+    assert (deadline("state_explanations").due_on, deadline("state_explanations").status) == (
+        date(2025, 8, 28),
+        Deadline.Status.OPEN,
+    )
+    record("observations_received", date(2025, 8, 1))
+    assert deadline("state_explanations").status == Deadline.Status.MET
+    assert deadline("author_comments").status == Deadline.Status.OPEN
+    record("comments_sent", date(2025, 9, 15))
+    assert deadline("author_comments").status == Deadline.Status.MET
+    record("views_adopted", date(2025, 10, 31))
+    # Until the transmission of the Views is known, the follow-up counts from their adoption.
+    assert deadline("follow_up").due_on == date(2026, 4, 30)
+    page = caseworker.get(case.get_absolute_url()).content.decode()
+    assert _page(case, "communication_views_transmitted") in page
+    caseworker.post(_page(case, "communication_views_transmitted"), {"on": "2025-11-30"})
+    assert (deadline("follow_up").anchor_on, deadline("follow_up").due_on) == (
+        date(2025, 11, 30),
+        date(2026, 5, 30),
+    )
+    record("follow_up", date(2026, 5, 2))
+    assert deadline("follow_up").status == Deadline.Status.MET
+
+
+def test_the_views_cannot_be_transmitted_before_their_adoption(world: World) -> None:
+    case = submitted_case(world)
+    Communication.objects.filter(pk=case.pk).update(
+        status=Communication.Status.VIEWS_ADOPTED, views_adopted_on=date(2025, 10, 31)
+    )
+    response = login(world.caseworker).post(
+        _page(case, "communication_views_transmitted"), {"on": "2025-10-01"}, follow=True
+    )
+    assert "before they were adopted" in response.content.decode()
+    case.refresh_from_db()
+    assert case.views_transmitted_on is None
