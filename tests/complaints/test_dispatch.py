@@ -337,3 +337,28 @@ def test_the_views_cannot_be_transmitted_before_their_adoption(world: World) -> 
     assert "before they were adopted" in response.content.decode()
     case.refresh_from_db()
     assert case.views_transmitted_on is None
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ru", "Направляем в приложении сообщение"),
+        ("fr", "Veuillez trouver ci-joint"),
+        ("en", "Please find attached"),
+    ],
+)
+def test_the_cover_message_is_in_the_language_of_the_dossier_whatever_the_sender_reads(
+    world: World, django_capture_on_commit_callbacks: Any, settings: Any, language: str, words: str
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    case = submitted_case(world)
+    Communication.objects.filter(pk=case.pk).update(dossier_language=language)
+    case.refresh_from_db()
+    ready_dossier(case, world.filer, django_capture_on_commit_callbacks)
+    world.filer.preferred_language = "kk"
+    world.filer.save()
+    dispatch_by_email(user=world.filer, reference=case.reference)
+    (message,) = mail.outbox
+    assert words in message.body
+    assert case.short_reference in message.subject
+    assert case.people.filter(family_name__in=message.body.split()).count() == 0  # names no one
