@@ -38,6 +38,7 @@ SERVICES = {
     "casework.services",
     "deadlines.services",
     "dispatch.services",
+    "filing.completeness",
     "filing.documents",
     "dossiers.services",
     "casework.filters",
