@@ -19,6 +19,7 @@ from complaints.deadlines.services import deadlines_recompute, deadlines_sweep
 from complaints.dispatch.services import AlreadySent, DispatchRefused, dispatch_by_email, dispatch_by_post
 from complaints.dossiers.services import dossier_request
 from complaints.models import (
+    ClarificationRequest,
     Communication,
     Deadline,
     DeadlineReminder,
@@ -28,6 +29,8 @@ from complaints.models import (
     Event,
     User,
 )
+from complaints.privacy.erasure import communication_erase
+from complaints.privacy.export import communication_export
 from tests.conftest import World, login
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +365,33 @@ def test_the_cover_message_is_in_the_language_of_the_dossier_whatever_the_sender
     assert words in message.body
     assert case.short_reference in message.subject
     assert case.people.filter(family_name__in=message.body.split()).count() == 0  # names no one
+
+
+def test_erasure_keeps_how_and_when_it_was_sent_and_drops_what_the_secretariat_asked(world: World) -> None:
+    case = submitted_case(world)
+    sent = Dispatch.objects.create(
+        communication=case,
+        channel=Dispatch.Channel.EMAIL,
+        sent_at=timezone.now(),
+        sent_on=timezone.localdate(),
+        recipient="petitions@ohchr.org",
+        message_id="<m1@opic-portal>",
+    )
+    asked = ClarificationRequest.objects.create(
+        communication=case,
+        requested_on=timezone.localdate(),
+        due_on=timezone.localdate(),
+        note="Aliya's school?",
+    )
+    Communication.objects.filter(pk=case.pk).update(views_transmitted_on=date(2025, 3, 1))
+    export = communication_export(user=world.filer, reference=case.reference)
+    assert [row["message_id"] for row in export.data["dispatches"]] == ["<m1@opic-portal>"]
+    assert [row["note"] for row in export.data["clarification_requests"]] == ["Aliya's school?"]
+
+    communication_erase(user=world.filer, reference=case.reference)
+    sent.refresh_from_db()
+    asked.refresh_from_db()
+    case.refresh_from_db()
+    assert (sent.message_id, sent.sent_on) == ("<m1@opic-portal>", timezone.localdate())
+    assert asked.note == ""
+    assert case.views_transmitted_on == date(2025, 3, 1)  # a date of the record of filing
