@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 import pytest
@@ -78,3 +79,17 @@ def test_without_a_snapshot_the_dossier_is_built_from_the_rows(
     assert "Only-in-the-rows." in _text(
         world.mine, Dossier.Variant.FILING, django_capture_on_commit_callbacks
     )
+
+
+@pytest.mark.parametrize("language", ["ru", "fr", "es", "en"])
+def test_the_page_size_and_margins_hold_in_every_dossier_language(
+    world: World, django_capture_on_commit_callbacks: Any, caplog: pytest.LogCaptureFixture, language: str
+) -> None:
+    """Russian, French and Spanish write 210,0: the dossier's CSS must still read 210.0mm."""
+    Communication.objects.filter(pk=world.mine.pk).update(dossier_language=language)
+    world.mine.refresh_from_db()
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        _text(world.mine, Dossier.Variant.FILING, django_capture_on_commit_callbacks)
+    assert [
+        r.getMessage() for r in caplog.records if r.name == "weasyprint" and "Ignored" in r.getMessage()
+    ] == []
