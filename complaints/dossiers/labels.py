@@ -248,6 +248,7 @@ LABELS: Final[dict[str, str]] = dict(
         label("deadline_author_comments", "Author's comments on the State's observations"),
         label("deadline_follow_up", "State's response to the Views"),
         label("deadline_interim_measures", "State's report on interim measures"),
+        label("deadline_clarification", "Answer to the secretariat's request for clarification"),
         label("status_open", "open"),
         label("status_overdue", "overdue"),
         label("status_met", "met"),
