@@ -102,7 +102,8 @@ def test_a_case_walks_from_submission_through_dispatch_and_acknowledgement(
         assert content == stored.read()
     assert (name, mimetype) == (f"communication-{case.short_reference}.pdf", "application/pdf")
     assert content.startswith(b"%PDF")
-    assert "Committee on the Rights of the Child" in message.body  # the dossier's language: English
+    assert case.dossier_language == "ru"
+    assert "Комитет по правам ребёнка" in message.body  # the dossier's language, not the sender's
     sent = Dispatch.objects.get(communication=case)
     assert sent.channel == Dispatch.Channel.EMAIL
     assert sent.message_id == message.extra_headers["Message-ID"]
