@@ -10,6 +10,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 # An S3-compatible server for the integration tests of the file storage (`make s3-test-server`).
 S3_TEST_ENDPOINT_URL ?= http://127.0.0.1:5005
 PROD_ENV := DJANGO_DEBUG=False DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+	PORTAL_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 	DJANGO_ALLOWED_HOSTS=portal.example.org
 
 .PHONY: run test pytest pytest-pg integration lint typecheck migrations-check deploy-check bench lock messages \
@@ -74,6 +75,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_dossier.py
 	$(PY) bench/bench_sweep.py
 	$(PY) bench/bench_workspace.py
+	$(PY) bench/bench_audit.py
 
 ## Refresh both locks from pyproject.toml (needs network): requirements-dev.lock (with the dev extra) for
 ## the venv and CI, then requirements.lock (production, for the Docker image) at the same versions

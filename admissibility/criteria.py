@@ -20,13 +20,17 @@ from admissibility.dates import add_years, is_adult_on
 from admissibility.messages import Language, Msg, language
 from admissibility.model import (
     Claim,
+    CommitteeOutcome,
     CommunicationFacts,
     Consent,
     Finding,
     Instrument,
+    OtherProcedure,
     Outcome,
+    ProcedureKind,
     ProcedureStatus,
     RemedyException,
+    Scope,
     StateStatus,
     Victim,
 )
@@ -47,18 +51,33 @@ NOT_GIVEN: Final = Consent.NOT_GIVEN
 JUSTIFIED: Final = Consent.WITHOUT_CONSENT_JUSTIFIED
 PENDING: Final = ProcedureStatus.PENDING
 PROLONGED: Final = RemedyException.UNREASONABLY_PROLONGED
+GIVEN: Final = Consent.GIVEN
+SPECIAL_PROCEDURE: Final = ProcedureKind.SPECIAL_PROCEDURE
+CLAIMS: Final = Scope.CLAIMS
+RESUBMITTED: Final = CommitteeOutcome.INADMISSIBLE_NOT_EXHAUSTED
+DISCONTINUED: Final = CommitteeOutcome.DISCONTINUED
+EXAMINED_BY_COMMITTEE: Final = CommitteeOutcome.EXAMINED
+VICTIMS: Final = Scope.VICTIMS
 
 Part = tuple[Msg, dict[str, str]]
 
 
-def _finding(criterion: str, citation: str, outcome: Outcome, t: Language, parts: list[Part]) -> Finding:
+def _finding(
+    criterion: str,
+    citation: str,
+    outcome: Outcome,
+    t: Language,
+    parts: list[Part],
+    scope: Scope = Scope.WHOLE,
+    numbers: tuple[int, ...] = (),
+) -> Finding:
     if len(parts) == 1:
         reason, child = t.render(*parts[0])
     else:
         rendered = [t.render(msg, values) for msg, values in parts]
         reason = " ".join(text for text, _ in rendered)
         child = rendered[0][1]
-    return Finding(criterion, outcome, reason, child, citation)
+    return Finding(criterion, outcome, reason, child, citation, scope, numbers)
 
 
 # Findings whose words have no placeholder never change: build each one once per language.
@@ -109,9 +128,14 @@ def state_party(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], la
     status = treaty.get(facts.state)
     state = t.state(facts.state)
     if status is None:
-        return _one(cid, cite, NOT_MET, t, Msg.S13_NOT_PARTY, state=state)
+        # The table may be incomplete (a State that ratified since it was last read): a person checks.
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S13_NOT_IN_TABLE, state=state)
     if not status.opic_party:
         return _one(cid, cite, NOT_MET, t, Msg.S13_SIGNATORY, state=state)
+    effective = status.denunciation_effective_on
+    if effective is not None and facts.assessed_on >= effective:
+        # OPIC art. 22: the Protocol goes on applying only to communications submitted before.
+        return _one(cid, cite, NOT_MET, t, Msg.S13_DENOUNCED, state=state, effective=t.date(effective))
     eif = status.opic_in_force_on
     if eif is None:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S13_EIF_UNKNOWN, state=state)
@@ -130,7 +154,8 @@ def accepted_instruments(
     """OPIC-1-2: claims under the OPSC or OPAC need the State to be a party to that protocol."""
     t = language(lang)
     cid, cite = "OPIC-1-2", "OPIC art. 1(2), 5(1)"
-    used = {claim.instrument for claim in facts.claims or ()}
+    claims = facts.claims or ()
+    used = {claim.instrument for claim in claims}
     invoked = [protocol for protocol in OPTIONAL_PROTOCOLS if protocol in used]
     if not invoked:
         return _one(cid, cite, MET, t, Msg.S12_NONE)
@@ -149,43 +174,99 @@ def accepted_instruments(
         elif party is None:
             unknown.append(protocol)
     parts: list[Part] = []
+    left_out = tuple(n for n, claim in enumerate(claims, 1) if claim.instrument in not_party)
     if not_party:
-        parts.append((Msg.S12_NOT_PARTY, {"state": state, "instruments": t.instruments(not_party)}))
+        values = {"state": state, "instruments": t.instruments(not_party), "claims": t.numbers(left_out)}
+        parts.append((Msg.S12_NOT_PARTY, values))
     if unknown:
         parts.append((Msg.S12_UNKNOWN, {"state": state, "instruments": t.instruments(unknown)}))
+    if not_party:
+        # OPIC art. 1(2) removes only the claims under the instrument the State has not accepted.
+        return _finding(cid, cite, NOT_MET, t, parts, CLAIMS, left_out)
     if parts:
-        return _finding(cid, cite, NOT_MET if not_party else NEEDS_REVIEW, t, parts)
+        return _finding(cid, cite, NEEDS_REVIEW, t, parts)
     return _one(cid, cite, MET, t, Msg.S12_ACCEPTED, state=state, instruments=t.instruments(invoked))
+
+
+# --- OPIC art. 5(1) -------------------------------------------------------------------------
+
+
+def standing(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
+    """OPIC-5-1: by or on behalf of individuals or groups claiming to be victims, within the
+    State's jurisdiction. An abstract challenge (actio popularis) is not examined; whether people
+    outside the State's territory were within its jurisdiction is for the Committee.
+    """
+    t = language(lang)
+    cid, cite = "OPIC-5-1", "OPIC art. 5(1)"
+    victims = facts.victims
+    is_victim = facts.author.is_victim
+    if is_victim is not True and victims is not None and not victims:
+        if is_victim is False:
+            return _one(cid, cite, NOT_MET, t, Msg.S51_NO_VICTIM)
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S51_UNKNOWN)
+    if is_victim is not True and not victims:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S51_UNKNOWN)
+    if facts.outside_territory is True:
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S51_OUTSIDE, state=t.state(facts.state or ""))
+    return _one(cid, cite, MET, t, Msg.S51_MET)
 
 
 # --- OPIC art. 5(2) -------------------------------------------------------------------------
 
 
+def _own_entry(facts: CommunicationFacts) -> int | None:
+    """The number of the author's own entry among the victims, when that is certain.
+
+    An author who is the victim and names one victim only is that victim.
+    """
+    victims = facts.victims or ()
+    if facts.author.is_victim is True and len(victims) == 1:
+        return 1
+    return None
+
+
 def consent(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
-    """OPIC-5-2: someone acting for the victims needs their consent, or a justification."""
+    """OPIC-5-2: whoever acts for a victim needs that victim's consent, or a justification.
+
+    Every victim is checked. A victim who has not consented, with no justification, is left out
+    (the rest goes on); a victim whose consent is not recorded needs review, never refusal.
+    """
     t = language(lang)
     cid, cite = "OPIC-5-2", "OPIC art. 5(2)"
     victims = facts.victims or ()
     is_victim = facts.author.is_victim
-    if is_victim is True:
-        # The author is among the victims; any other victim still has to agree.
-        doubtful = [n for n, v in enumerate(victims, 1) if v.consent == NOT_GIVEN or v.consent == JUSTIFIED]
-        if doubtful:
-            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_OTHERS, victims=t.numbers(doubtful))
-        return _one(cid, cite, MET, t, Msg.S52_AUTHOR_VICTIM)
-    if is_victim is None:
+    own = _own_entry(facts)
+    if is_victim is None and not victims:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_AUTHOR_UNKNOWN)
     if not victims:
+        if is_victim is True:
+            return _one(cid, cite, MET, t, Msg.S52_AUTHOR_VICTIM)
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S52_NO_VICTIMS)
-    missing = [n for n, v in enumerate(victims, 1) if v.consent is None or v.consent == NOT_GIVEN]
-    justified = [n for n, v in enumerate(victims, 1) if v.consent == JUSTIFIED]
+    refused: list[int] = []
+    unknown: list[int] = []
+    justified: list[int] = []
+    for n, victim in enumerate(victims, 1):
+        if n == own or victim.consent == GIVEN:
+            continue
+        if victim.consent == NOT_GIVEN and not (is_victim is None and len(victims) == 1):
+            refused.append(n)
+        elif victim.consent == JUSTIFIED:
+            justified.append(n)
+        else:
+            unknown.append(n)
     parts: list[Part] = []
-    if missing:
-        parts.append((Msg.S52_MISSING, {"victims": t.numbers(missing)}))
+    if refused:
+        parts.append((Msg.S52_REFUSED, {"victims": t.numbers(refused)}))
+    if unknown:
+        parts.append((Msg.S52_UNKNOWN, {"victims": t.numbers(unknown)}))
     if justified:
         parts.append((Msg.S52_JUSTIFIED, {"victims": t.numbers(justified)}))
+    if refused:
+        return _finding(cid, cite, NOT_MET, t, parts, VICTIMS, tuple(refused))
     if parts:
-        return _finding(cid, cite, NOT_MET if missing else NEEDS_REVIEW, t, parts)
+        return _finding(cid, cite, NEEDS_REVIEW, t, parts, VICTIMS, tuple(unknown + justified))
+    if own is not None:
+        return _one(cid, cite, MET, t, Msg.S52_AUTHOR_VICTIM)
     return _one(cid, cite, MET, t, Msg.S52_GIVEN)
 
 
@@ -193,20 +274,31 @@ def consent(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: 
 
 
 def anonymity(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
-    """OPIC-7-a: the author and every victim must be identified (unknown counts as anonymous)."""
+    """OPIC-7-a: the author and every victim must be identified.
+
+    A name not yet recorded is unknown (needs review: the author can still add it); only a
+    communication that is anonymous as given is inadmissible, and an unnamed victim among named
+    ones is left out. Whether anyone is a victim at all is OPIC-5-1, not this.
+    """
     t = language(lang)
     cid, cite = "OPIC-7-a", "OPIC art. 7(a)"
     victims = facts.victims or ()
+    author = facts.author.identified
+    if author is False:
+        return _one(cid, cite, NOT_MET, t, Msg.S7A_AUTHOR)
+    anonymous = tuple(n for n, v in enumerate(victims, 1) if v.identified is False)
+    unknown = [n for n, v in enumerate(victims, 1) if v.identified is None]
     parts: list[Part] = []
-    if facts.author.identified is not True:
-        parts.append((Msg.S7A_AUTHOR, {}))
-    unidentified = [n for n, v in enumerate(victims, 1) if v.identified is not True]
-    if unidentified:
-        parts.append((Msg.S7A_VICTIMS, {"victims": t.numbers(unidentified)}))
-    if not victims and facts.author.is_victim is not True:
-        parts.append((Msg.S7A_NO_VICTIM, {}))
+    if anonymous:
+        parts.append((Msg.S7A_VICTIMS, {"victims": t.numbers(anonymous)}))
+    if author is None:
+        parts.append((Msg.S7A_AUTHOR_UNKNOWN, {}))
+    if unknown:
+        parts.append((Msg.S7A_VICTIMS_UNKNOWN, {"victims": t.numbers(unknown)}))
+    if anonymous:
+        return _finding(cid, cite, NOT_MET, t, parts, VICTIMS, anonymous)
     if parts:
-        return _finding(cid, cite, NOT_MET, t, parts)
+        return _finding(cid, cite, NEEDS_REVIEW, t, parts)
     return _one(cid, cite, MET, t, Msg.S7A_MET)
 
 
@@ -282,7 +374,7 @@ def _victims_parts(
             children += 1
     blocking: list[Part] = []
     doubtful: list[Part] = []
-    if adults and not children:
+    if adults and not children and not unknown:
         blocking.append((Msg.S7C_ALL_ADULTS, {"start": start_text}))
     elif adults:
         doubtful.append((Msg.S7C_SOME_ADULTS, {"start": start_text, "victims": t.numbers(adults)}))
@@ -313,57 +405,92 @@ def compatibility(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], 
 # --- OPIC art. 7(d) -------------------------------------------------------------------------
 
 
+def _committee_parts(facts: CommunicationFacts) -> tuple[list[Part], list[Part]]:
+    """What an earlier communication to this Committee means under 7(d): (blocking, doubtful)."""
+    earlier = facts.previous_committee_outcome
+    if earlier == RESUBMITTED:
+        # An inadmissibility decision may be reviewed once its reasons no longer apply (rules of procedure).
+        return [], [(Msg.S7D_RESUBMITTED, {})]
+    if earlier == DISCONTINUED:
+        return [], []  # withdrawn or discontinued: never examined
+    if facts.previously_examined_by_committee is True or earlier == EXAMINED_BY_COMMITTEE:
+        return [(Msg.S7D_PREVIOUS, {})], []
+    if facts.previously_examined_by_committee is None:
+        return [], [(Msg.S7D_PREVIOUS_UNKNOWN, {})]
+    return [], []
+
+
+def _procedure_parts(
+    procedures: tuple[OtherProcedure, ...], t: Language
+) -> tuple[list[Part], list[Part], list[Part]]:
+    """What other international procedures mean under 7(d): (blocking, doubtful, notes)."""
+    groups: dict[str, list[str | None]] = {
+        "pending": [],
+        "examined": [],
+        "unclear": [],
+        "kind": [],
+        "closed": [],
+        "special": [],
+    }
+    for procedure in procedures:
+        status = procedure.status
+        if procedure.kind == SPECIAL_PROCEDURE:
+            group = "special"  # a Special Rapporteur's appeal investigates and settles nothing
+        elif status in CLOSED_PROCEDURE:
+            group = "closed"
+        elif procedure.same_matter is False:
+            continue
+        elif status is None or procedure.same_matter is None:
+            group = "unclear"
+        elif procedure.kind is None:
+            group = "kind"  # it bars only if the body is one of international investigation or settlement
+        else:
+            group = "pending" if status == PENDING else "examined"
+        groups[group].append(procedure.body)
+    messages = {
+        "pending": Msg.S7D_PENDING,
+        "examined": Msg.S7D_EXAMINED,
+        "unclear": Msg.S7D_UNCLEAR,
+        "kind": Msg.S7D_KIND_UNKNOWN,
+        "closed": Msg.S7D_CLOSED,
+        "special": Msg.S7D_SPECIAL,
+    }
+    found = {
+        name: [(messages[name], {"bodies": t.bodies(bodies)})] if bodies else []
+        for name, bodies in groups.items()
+    }
+    return (
+        found["pending"] + found["examined"],
+        found["unclear"] + found["kind"],
+        found["closed"] + found["special"],
+    )
+
+
 def same_matter(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lang: str = "en") -> Finding:
     """OPIC-7-d: not already examined by the Committee, nor examined or pending elsewhere.
 
-    A procedure that was withdrawn, or ended without examining the matter, is no bar.
+    A procedure that was withdrawn, or ended without examining the matter (for example declared
+    inadmissible on formal grounds), is no bar; nor is a Special Procedure of the Human Rights
+    Council. An earlier communication that this Committee found inadmissible for non-exhaustion
+    may come back once remedies are exhausted: needs review.
     """
     t = language(lang)
     cid, cite = "OPIC-7-d", "OPIC art. 7(d)"
-    blocking: list[Part] = []
-    doubtful: list[Part] = []
-    closed: list[str | None] = []
-
-    previously = facts.previously_examined_by_committee
-    if previously is True:
-        blocking.append((Msg.S7D_PREVIOUS, {}))
-    elif previously is None:
-        doubtful.append((Msg.S7D_PREVIOUS_UNKNOWN, {}))
-
+    blocking, doubtful = _committee_parts(facts)
+    notes: list[Part] = []
     procedures = facts.other_procedures
     if procedures is None:
         doubtful.append((Msg.S7D_PROCEDURES_UNKNOWN, {}))
     else:
-        pending: list[str | None] = []
-        examined: list[str | None] = []
-        unclear: list[str | None] = []
-        for procedure in procedures:
-            status = procedure.status
-            if status in CLOSED_PROCEDURE:
-                closed.append(procedure.body)
-            elif procedure.same_matter is False:
-                continue
-            elif status is None or procedure.same_matter is None:
-                unclear.append(procedure.body)
-            elif status == PENDING:
-                pending.append(procedure.body)
-            else:
-                examined.append(procedure.body)
-        if pending:
-            blocking.append((Msg.S7D_PENDING, {"bodies": t.bodies(pending)}))
-        if examined:
-            blocking.append((Msg.S7D_EXAMINED, {"bodies": t.bodies(examined)}))
-        if unclear:
-            doubtful.append((Msg.S7D_UNCLEAR, {"bodies": t.bodies(unclear)}))
-
+        more_blocking, more_doubtful, notes = _procedure_parts(procedures, t)
+        blocking += more_blocking
+        doubtful += more_doubtful
     if blocking:
         return _finding(cid, cite, NOT_MET, t, blocking + doubtful)
     if doubtful:
-        return _finding(cid, cite, NEEDS_REVIEW, t, doubtful)
-    if closed:
-        return _finding(
-            cid, cite, MET, t, [(Msg.S7D_MET, {}), (Msg.S7D_CLOSED, {"bodies": t.bodies(closed)})]
-        )
+        return _finding(cid, cite, NEEDS_REVIEW, t, doubtful + notes)
+    if notes:
+        return _finding(cid, cite, MET, t, [(Msg.S7D_MET, {}), *notes])
     return _one(cid, cite, MET, t, Msg.S7D_MET)
 
 
@@ -399,10 +526,13 @@ def substantiation(facts: CommunicationFacts, treaty: Mapping[str, StateStatus],
     """
     t = language(lang)
     cid, cite = "OPIC-7-f", "OPIC art. 7(f)"
-    no_summary = _blank(facts.facts.summary)
+    summary = facts.facts.summary
+    no_summary = summary is not None and not summary.strip()  # recorded as empty
     documents = facts.documents_count
     parts: list[Part] = []
-    if no_summary:
+    if summary is None:
+        parts.append((Msg.S7F_SUMMARY_MISSING, {}))  # not written yet: the author can still add it
+    elif no_summary:
         parts.append((Msg.S7F_NO_SUMMARY, {}))
     if not documents:
         parts.append((Msg.S7F_NO_DOCUMENTS, {}))
@@ -428,12 +558,24 @@ def ratione_temporis(
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_EIF_UNKNOWN)
     values = {"state": t.state(facts.state or ""), "eif": t.date(eif)}
     happened = facts.facts
+    end = happened.end
+    if end is not None:
+        values["end"] = t.date(end)
     if happened.continuing is True:
+        if end is not None and end < eif:
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_CONTRADICTION, **values)
         return _one(cid, cite, MET, t, Msg.S7G_CONTINUING, **values)
-    if happened.end is not None:
-        values["end"] = t.date(happened.end)
-        if happened.end >= eif:
+    if end is not None:
+        if end >= eif:
             return _one(cid, cite, MET, t, Msg.S7G_ENDED_AFTER, **values)
+        final = facts.domestic_remedies.final_decision_on
+        if final is None:
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_FINAL_UNKNOWN, **values)
+        if final >= eif:
+            # The facts came before, the final decision after: whether the decision is itself a
+            # violation within competence is for the Committee (cf. A.H.A. v. Spain, where both came before).
+            values["final"] = t.date(final)
+            return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7G_FINAL_AFTER, **values)
         return _one(cid, cite, NOT_MET, t, Msg.S7G_BEFORE, **values)
     if happened.start is not None:
         values["start"] = t.date(happened.start)
@@ -466,6 +608,11 @@ def time_limit(facts: CommunicationFacts, treaty: Mapping[str, StateStatus], lan
         return _one(cid, cite, MET, t, Msg.S7H_IN_TIME, **values)
     if remedies.exhausted is None:
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_LATE_UNCLEAR, **values)
+    eif = entry_into_force(facts, treaty)
+    if eif is not None and deadline < eif:
+        # No communication could have been submitted within the year: art. 7(h)'s own exception.
+        values |= {"state": t.state(facts.state or ""), "eif": t.date(eif)}
+        return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_BEFORE_EIF, **values)
     if not _blank(facts.late_submission_reason):
         return _one(cid, cite, NEEDS_REVIEW, t, Msg.S7H_LATE_REASON, **values)
     return _one(cid, cite, NOT_MET, t, Msg.S7H_LATE, **values)

@@ -35,29 +35,36 @@ DEFAULT_LANGUAGE: Final = "en"
 class Msg(StrEnum):
     S13_MET = "opic-1-3.met"
     S13_STATE_UNKNOWN = "opic-1-3.state-unknown"
-    S13_NOT_PARTY = "opic-1-3.not-party"
+    S13_NOT_IN_TABLE = "opic-1-3.not-in-table"
+    S13_DENOUNCED = "opic-1-3.denounced"
     S13_SIGNATORY = "opic-1-3.signatory-only"
     S13_EIF_UNKNOWN = "opic-1-3.eif-unknown"
     S13_NOT_YET = "opic-1-3.not-yet-in-force"
 
     S12_NONE = "opic-1-2.no-optional-protocol"
     S12_ACCEPTED = "opic-1-2.accepted"
-    S12_NOT_PARTY = "opic-1-2.not-party"
+    S12_NOT_PARTY = "opic-1-2.claims-left-out"
     S12_UNKNOWN = "opic-1-2.status-unknown"
     S12_STATE_UNKNOWN = "opic-1-2.state-unknown"
 
+    S51_MET = "opic-5-1.met"
+    S51_NO_VICTIM = "opic-5-1.no-victim"
+    S51_UNKNOWN = "opic-5-1.unknown"
+    S51_OUTSIDE = "opic-5-1.outside-territory"
+
     S52_AUTHOR_VICTIM = "opic-5-2.author-is-victim"
     S52_GIVEN = "opic-5-2.consent-given"
-    S52_MISSING = "opic-5-2.consent-missing"
+    S52_REFUSED = "opic-5-2.consent-not-given"
+    S52_UNKNOWN = "opic-5-2.consent-unknown"
     S52_JUSTIFIED = "opic-5-2.without-consent-justified"
     S52_AUTHOR_UNKNOWN = "opic-5-2.author-unknown"
     S52_NO_VICTIMS = "opic-5-2.no-victims"
-    S52_OTHERS = "opic-5-2.author-victim-and-others"
 
     S7A_MET = "opic-7-a.met"
     S7A_AUTHOR = "opic-7-a.author-not-identified"
+    S7A_AUTHOR_UNKNOWN = "opic-7-a.author-name-missing"
     S7A_VICTIMS = "opic-7-a.victims-not-identified"
-    S7A_NO_VICTIM = "opic-7-a.no-victim"
+    S7A_VICTIMS_UNKNOWN = "opic-7-a.victims-names-missing"
 
     S7B_MET = "opic-7-b.met"
     S7B_NOT = "opic-7-b.not-in-writing"
@@ -84,6 +91,9 @@ class Msg(StrEnum):
     S7D_PREVIOUS_UNKNOWN = "opic-7-d.committee-unknown"
     S7D_PROCEDURES_UNKNOWN = "opic-7-d.procedures-unknown"
     S7D_UNCLEAR = "opic-7-d.procedure-unclear"
+    S7D_KIND_UNKNOWN = "opic-7-d.kind-unknown"
+    S7D_SPECIAL = "opic-7-d.special-procedures"
+    S7D_RESUBMITTED = "opic-7-d.resubmitted-after-exhaustion"
 
     S7E_MET = "opic-7-e.met"
     S7E_NOT = "opic-7-e.not-exhausted"
@@ -94,6 +104,7 @@ class Msg(StrEnum):
 
     S7F_MET = "opic-7-f.met"
     S7F_NO_SUMMARY = "opic-7-f.no-summary"
+    S7F_SUMMARY_MISSING = "opic-7-f.summary-not-written"
     S7F_NO_DOCUMENTS = "opic-7-f.no-documents"
 
     S7G_CONTINUING = "opic-7-g.continuing"
@@ -103,6 +114,9 @@ class Msg(StrEnum):
     S7G_DATES_UNKNOWN = "opic-7-g.dates-unknown"
     S7G_STARTED_BEFORE = "opic-7-g.started-before"
     S7G_EIF_UNKNOWN = "opic-7-g.eif-unknown"
+    S7G_CONTRADICTION = "opic-7-g.continuing-contradicts-dates"
+    S7G_FINAL_AFTER = "opic-7-g.final-decision-after"
+    S7G_FINAL_UNKNOWN = "opic-7-g.final-decision-unknown"
 
     S7H_IN_TIME = "opic-7-h.in-time"
     S7H_NOT_EXHAUSTED = "opic-7-h.not-exhausted"
@@ -111,6 +125,7 @@ class Msg(StrEnum):
     S7H_FINAL_UNKNOWN = "opic-7-h.final-decision-unknown"
     S7H_UNKNOWN = "opic-7-h.unknown"
     S7H_LATE_UNCLEAR = "opic-7-h.late-exhaustion-unknown"
+    S7H_BEFORE_EIF = "opic-7-h.window-closed-before-entry-into-force"
 
 
 CHILD = ".child"
@@ -144,12 +159,20 @@ SOURCE: Final[dict[str, str]] = dict(
             "Which country is your complaint about? Tell us, so we can check whether the Committee can help.",
         ),
         english(
-            "opic-1-3.not-party",
-            "{state} is not a party to the Protocol (it is not in the treaty table), so the Committee cannot receive a communication concerning it.",
+            "opic-1-3.not-in-table",
+            "{state} is not in the portal's treaty table: it may not be a party to the Protocol, or the table may be out of date. Check the UN Treaty Collection (chapter IV-11-d) before relying on this.",
         ),
         english(
-            "opic-1-3.not-party.child",
-            "This country has not agreed to let children complain to the Committee, so the Committee cannot take your complaint. A grown-up you trust, a lawyer or a children's ombudsperson can help you find another way.",
+            "opic-1-3.not-in-table.child",
+            "We could not find this country in our list of countries that accept complaints. A grown-up helper will check the official list.",
+        ),
+        english(
+            "opic-1-3.denounced",
+            "{state} denounced the Protocol; the denunciation took effect on {effective}. Communications submitted after that day cannot be received (OPIC art. 22).",
+        ),
+        english(
+            "opic-1-3.denounced.child",
+            "This country has left the complaint rules. Since {effective} the Committee cannot take new complaints about it. A grown-up you trust, a lawyer or a children's ombudsperson can help you find another way.",
         ),
         english(
             "opic-1-3.signatory-only",
@@ -189,12 +212,12 @@ SOURCE: Final[dict[str, str]] = dict(
         ),
         english("opic-1-2.accepted.child", "The country has accepted all the rules you are using."),
         english(
-            "opic-1-2.not-party",
-            "{state} is not a party to: {instruments}. The Committee cannot examine claims under an instrument that the State has not accepted.",
+            "opic-1-2.claims-left-out",
+            "{state} is not a party to: {instruments}. The Committee cannot examine the claims under it (their number in the list): {claims}. They are left out; the rest of the communication is not affected.",
         ),
         english(
-            "opic-1-2.not-party.child",
-            "The country has not accepted some of the rules you are using. You can still complain about the rights in the Convention on the Rights of the Child.",
+            "opic-1-2.claims-left-out.child",
+            "The country has not accepted some of the rules you are using, so those parts are left out. The Committee can still look at the rest of your complaint.",
         ),
         english(
             "opic-1-2.status-unknown",
@@ -212,6 +235,38 @@ SOURCE: Final[dict[str, str]] = dict(
             "opic-1-2.state-unknown.child",
             "Tell us which country your complaint is about, so we can check the rules you are using.",
         ),
+        english(
+            "opic-5-1.met",
+            "The communication is submitted by or on behalf of identified people who claim to be victims of a violation by the State.",
+        ),
+        english(
+            "opic-5-1.met.child",
+            "The complaint is about what happened to real children. That is what the Committee looks at.",
+        ),
+        english(
+            "opic-5-1.no-victim",
+            "No one is named as a victim and the author does not claim to be one. The Committee does not examine a law or a practice in the abstract (actio popularis): someone must claim to be a victim (OPIC art. 5(1)).",
+        ),
+        english(
+            "opic-5-1.no-victim.child",
+            "A complaint must be about what happened to someone, such as you or another child. Tell us who this happened to.",
+        ),
+        english(
+            "opic-5-1.unknown",
+            "It is not recorded whether the author is a victim or who the victims are: add them on the steps about the author and the children.",
+        ),
+        english(
+            "opic-5-1.unknown.child",
+            "Tell us who this happened to: you, or another child?",
+        ),
+        english(
+            "opic-5-1.outside-territory",
+            "The victims were outside the territory of {state} when it happened. Whether they were within its jurisdiction (for example because the State had effective control over the harm) is for the Committee to decide, as in Sacchi et al. v. Germany and L.H. et al. v. France.",
+        ),
+        english(
+            "opic-5-1.outside-territory.child",
+            "It happened outside the country you are complaining about. The Committee will decide whether that country is responsible.",
+        ),
         # OPIC art. 5(2)
         english("opic-5-2.author-is-victim", "The author is the victim, so no one else's consent is needed."),
         english(
@@ -227,12 +282,20 @@ SOURCE: Final[dict[str, str]] = dict(
             "Everyone the complaint is about has said yes to it. That is important.",
         ),
         english(
-            "opic-5-2.consent-missing",
-            "The author is not the victim and has no consent from these victims (their number in the list): {victims}; no justification for acting without consent is given.",
+            "opic-5-2.consent-not-given",
+            "These victims (their number in the list) have not consented, and no justification for acting without their consent is given: {victims}. The communication cannot be examined for them; it goes on for the others.",
         ),
         english(
-            "opic-5-2.consent-missing.child",
-            "The children this complaint is about must agree to it. Please ask them, or explain why you cannot ask them.",
+            "opic-5-2.consent-not-given.child",
+            "Some children in this complaint have not said yes, so the Committee cannot look at their part. Ask them again, or explain why you cannot ask them.",
+        ),
+        english(
+            "opic-5-2.consent-unknown",
+            "Whether these victims consented is not recorded yet (their number in the list): {victims}. Add it on the consent step: their consent, or the reasons for acting without it.",
+        ),
+        english(
+            "opic-5-2.consent-unknown.child",
+            "Have the children in this complaint said yes to it? Tell us on the consent step. If a child is too young to say, explain why you act for them.",
         ),
         english(
             "opic-5-2.without-consent-justified",
@@ -255,14 +318,6 @@ SOURCE: Final[dict[str, str]] = dict(
             "opic-5-2.no-victims.child",
             "Tell us who the complaint is about, so we can check that they agree.",
         ),
-        english(
-            "opic-5-2.author-victim-and-others",
-            "The author is a victim but also names victims without consent (their number in the list): {victims}. If they are people other than the author, their consent, or a justification for acting without it, is needed.",
-        ),
-        english(
-            "opic-5-2.author-victim-and-others.child",
-            "If your complaint is also about other children, they need to agree to it too.",
-        ),
         # OPIC art. 7(a)
         english(
             "opic-7-a.met",
@@ -281,6 +336,14 @@ SOURCE: Final[dict[str, str]] = dict(
             "The Committee cannot accept a complaint without a name. Your name stays private: it is not shown to the public.",
         ),
         english(
+            "opic-7-a.author-name-missing",
+            "The author's name is not recorded yet: add it on the step about the author. A communication cannot be anonymous, but the name is not published without consent.",
+        ),
+        english(
+            "opic-7-a.author-name-missing.child",
+            "Please tell us your name. It stays private: it is not shown to the public.",
+        ),
+        english(
             "opic-7-a.victims-not-identified",
             "These victims are not identified (their number in the list): {victims}.",
         ),
@@ -289,12 +352,12 @@ SOURCE: Final[dict[str, str]] = dict(
             "The Committee needs to know who the complaint is about. Their names stay private.",
         ),
         english(
-            "opic-7-a.no-victim",
-            "No victim is named and the author is not recorded as the victim; a communication must concern at least one identified victim.",
+            "opic-7-a.victims-names-missing",
+            "The names of these victims are not recorded yet (their number in the list): {victims}. Add them on the step about the children.",
         ),
         english(
-            "opic-7-a.no-victim.child",
-            "Tell us who this happened to. A complaint must be about at least one real person.",
+            "opic-7-a.victims-names-missing.child",
+            "Please tell us the names of the children this complaint is about. Their names stay private.",
         ),
         # OPIC art. 7(b)
         english("opic-7-b.met", "The communication is in writing."),
@@ -456,6 +519,30 @@ SOURCE: Final[dict[str, str]] = dict(
             "opic-7-d.procedure-unclear.child",
             "Tell us more about your complaint to another international body ({bodies}): is it about the same problem, and what happened to it?",
         ),
+        english(
+            "opic-7-d.kind-unknown",
+            "It is not recorded what kind of body this is: {bodies}. A regional court or commission, or another UN treaty body, examining the same matter would be a bar; a Special Procedure of the Human Rights Council would not. Add it on the step about other procedures.",
+        ),
+        english(
+            "opic-7-d.kind-unknown.child",
+            "Where else did you complain: a court for your region, another UN committee, or a UN expert (Special Rapporteur)? Tell us on the step about other complaints.",
+        ),
+        english(
+            "opic-7-d.special-procedures",
+            "A Special Procedure of the Human Rights Council (such as a Special Rapporteur's appeal) is not a procedure of international investigation or settlement, so it is no bar: {bodies}.",
+        ),
+        english(
+            "opic-7-d.special-procedures.child",
+            "Writing to a UN Special Rapporteur does not stop you from complaining to the Committee.",
+        ),
+        english(
+            "opic-7-d.resubmitted-after-exhaustion",
+            "The Committee earlier declared a communication on the same matter inadmissible because domestic remedies had not been exhausted. It may examine it again once they are: the Committee decides whether the reasons for that decision still apply.",
+        ),
+        english(
+            "opic-7-d.resubmitted-after-exhaustion.child",
+            "The Committee said no before because the case was not finished in your country. If it is finished now, you can ask again.",
+        ),
         # OPIC art. 7(e)
         english("opic-7-e.met", "All available domestic remedies are said to have been exhausted."),
         english(
@@ -503,6 +590,14 @@ SOURCE: Final[dict[str, str]] = dict(
         english(
             "opic-7-f.no-summary.child",
             "Tell us what happened in your own words: who did what, where and when.",
+        ),
+        english(
+            "opic-7-f.summary-not-written",
+            "The account of the facts is not written yet: add it on the step about what happened.",
+        ),
+        english(
+            "opic-7-f.summary-not-written.child",
+            "Please tell us what happened, in your own words.",
         ),
         english(
             "opic-7-f.no-documents",
@@ -567,6 +662,30 @@ SOURCE: Final[dict[str, str]] = dict(
             "opic-7-g.eif-unknown.child",
             "We need to check from which day the complaint rules apply to this country. A grown-up helper will look it up.",
         ),
+        english(
+            "opic-7-g.continuing-contradicts-dates",
+            "The facts are said to be still going on, but they are dated as ending on {end}, before the Protocol entered into force for {state} on {eif}. Check the dates on the step about what happened.",
+        ),
+        english(
+            "opic-7-g.continuing-contradicts-dates.child",
+            "You said it is still happening, but the end date you gave is before {eif}. Please check the dates.",
+        ),
+        english(
+            "opic-7-g.final-decision-after",
+            "The facts ended on {end}, before the Protocol entered into force for {state} on {eif}, but the final domestic decision was given on {final}, after that day. Whether the decision itself is a violation within the Committee's competence is for the Committee (compare A.H.A. v. Spain, where both came before entry into force).",
+        ),
+        english(
+            "opic-7-g.final-decision-after.child",
+            "What happened was before {eif}, but the last decision in your country came later. The Committee will decide whether it can look at it.",
+        ),
+        english(
+            "opic-7-g.final-decision-unknown",
+            "The facts ended on {end}, before the Protocol entered into force for {state} on {eif}. The date of the final domestic decision is not recorded: if it came after that day, the Committee decides whether the decision itself is within its competence. Add it on the step about what was done in the country.",
+        ),
+        english(
+            "opic-7-g.final-decision-unknown.child",
+            "What happened was before {eif}. When was the last decision in your country? Please tell us.",
+        ),
         # OPIC art. 7(h)
         english(
             "opic-7-h.in-time",
@@ -621,6 +740,14 @@ SOURCE: Final[dict[str, str]] = dict(
             "opic-7-h.late-exhaustion-unknown.child",
             "The time to complain may have ended on {deadline}. Was that the last decision in your country? Please tell us.",
         ),
+        english(
+            "opic-7-h.window-closed-before-entry-into-force",
+            "The final domestic decision was taken on {final}; the one-year limit ended on {deadline}, before the Protocol entered into force for {state} on {eif}, so no communication could have been submitted within it. Whether the exception of art. 7(h) applies is for the Committee.",
+        ),
+        english(
+            "opic-7-h.window-closed-before-entry-into-force.child",
+            "Your year ended before the complaint rules started for this country, so you could not have sent it in time. The Committee will decide whether it can still look at it.",
+        ),
         # How one article is named inside a list, in a form that needs no case agreement
         english("article.CRC", "CRC art. {n}"),
         english("article.OPSC", "OPSC art. {n}"),
@@ -643,7 +770,7 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-DATE_PLACEHOLDERS: Final = ("eif", "assessed_on", "start", "end", "final", "deadline")
+DATE_PLACEHOLDERS: Final = ("eif", "assessed_on", "start", "end", "final", "deadline", "effective")
 _SAMPLE_DAY: Final = date(2000, 1, 1)
 
 

@@ -23,6 +23,14 @@ class Verdict(StrEnum):
     INADMISSIBLE = "inadmissible"
 
 
+class Scope(StrEnum):
+    """What a finding concerns: the whole communication, some of its claims, or some victims."""
+
+    WHOLE = "whole"
+    CLAIMS = "claims"
+    VICTIMS = "victims"
+
+
 class Consent(StrEnum):
     GIVEN = "given"
     NOT_GIVEN = "not_given"
@@ -44,9 +52,26 @@ class RemedyException(StrEnum):
 
 class ProcedureStatus(StrEnum):
     PENDING = "pending"
-    EXAMINED = "examined"
+    EXAMINED = "examined"  # examined on the merits
     WITHDRAWN = "withdrawn"
-    ENDED_WITHOUT_EXAMINATION = "ended_without_examination"
+    ENDED_WITHOUT_EXAMINATION = "ended_without_examination"  # e.g. declared inadmissible on formal grounds
+
+
+class ProcedureKind(StrEnum):
+    """Which kind of body another procedure was before (OPIC art. 7(d))."""
+
+    REGIONAL = "regional"  # a regional court or commission (ECtHR, IACHR, African Committee …)
+    TREATY_BODY = "treaty_body"  # another UN treaty body (Human Rights Committee, CEDAW …)
+    SPECIAL_PROCEDURE = "special_procedure"  # a Special Rapporteur or working group of the HRC: never a bar
+    OTHER = "other"
+
+
+class CommitteeOutcome(StrEnum):
+    """What became of an earlier communication on the same matter to this Committee."""
+
+    EXAMINED = "examined"  # Views on the merits, or inadmissible on a ground that cannot change
+    INADMISSIBLE_NOT_EXHAUSTED = "inadmissible_not_exhausted"  # may come back once remedies are exhausted
+    DISCONTINUED = "discontinued"  # withdrawn or discontinued without a decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +83,7 @@ class StateStatus:
     opic_in_force_on: date | None  # None = party but date unknown
     opsc_party: bool | None  # None = unknown
     opac_party: bool | None
+    denunciation_effective_on: date | None = None  # OPIC art. 22: one year after the notification
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +131,7 @@ class OtherProcedure:
     body: str | None = None
     status: ProcedureStatus | None = None
     same_matter: bool | None = None
+    kind: ProcedureKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +150,8 @@ class CommunicationFacts:
     previously_examined_by_committee: bool | None = None
     other_procedures: tuple[OtherProcedure, ...] | None = None
     documents_count: int | None = None
+    outside_territory: bool | None = None  # the victims were outside the State's territory (art. 5(1))
+    previous_committee_outcome: CommitteeOutcome | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +161,27 @@ class Finding:
     reason: str  # for a caseworker, in the requested language
     child_reason: str  # plain words a 10-year-old understands, same language
     citation: str  # e.g. "OPIC art. 7(h)", the same in every language
+    scope: Scope = Scope.WHOLE
+    # With scope CLAIMS or VICTIMS: the numbers (1-based, in input order) of the claims or victims
+    # that this finding concerns. A NOT_MET finding with such a scope excludes only those parts.
+    parts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A claim or a victim left out of what the Committee could examine, and why."""
+
+    scope: Scope  # CLAIMS or VICTIMS
+    number: int  # 1-based position in the input list
+    criterion: str
+    reason: str  # the reason of the finding that excludes it
+    child_reason: str
+    citation: str
 
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    verdict: Verdict
-    file_by: date | None  # final domestic decision + 1 year (OPIC art. 7(h)), when that date is known
+    verdict: Verdict  # about what remains once the exclusions are taken out
+    file_by: date | None  # final decision + 1 year (OPIC art. 7(h)), once remedies are exhausted
     findings: tuple[Finding, ...]
+    exclusions: tuple[Exclusion, ...] = ()

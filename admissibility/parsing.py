@@ -10,12 +10,14 @@ from typing import TypeVar
 from admissibility.model import (
     Author,
     Claim,
+    CommitteeOutcome,
     CommunicationFacts,
     Consent,
     DomesticRemedies,
     Facts,
     Instrument,
     OtherProcedure,
+    ProcedureKind,
     ProcedureStatus,
     RemedyException,
     Victim,
@@ -55,13 +57,18 @@ CONSENTS = _enum_values(Consent)
 INSTRUMENTS = _enum_values(Instrument)
 EXCEPTIONS = _enum_values(RemedyException)
 STATUSES = _enum_values(ProcedureStatus)
+KINDS = _enum_values(ProcedureKind)
+COMMITTEE_OUTCOMES = _enum_values(CommitteeOutcome)
 
 
 def _expected_one_of(values: Mapping[str, object]) -> str:
     return "expected one of: " + ", ".join(values) + " (or null)"
 
 
-ENUM_MESSAGES = {id(v): _expected_one_of(v) for v in (CONSENTS, INSTRUMENTS, EXCEPTIONS, STATUSES)}
+ENUM_MESSAGES = {
+    id(v): _expected_one_of(v)
+    for v in (CONSENTS, INSTRUMENTS, EXCEPTIONS, STATUSES, KINDS, COMMITTEE_OUTCOMES)
+}
 
 
 def _at(path: str, key: str) -> str:
@@ -156,7 +163,7 @@ VICTIM_FIELDS = frozenset({"identified", "date_of_birth", "consent"})
 CLAIM_FIELDS = frozenset({"instrument", "article", "explanation"})
 FACTS_FIELDS = frozenset({"summary", "start", "end", "continuing"})
 REMEDY_FIELDS = frozenset({"exhausted", "final_decision_on", "exception", "exception_reason"})
-PROCEDURE_FIELDS = frozenset({"body", "status", "same_matter"})
+PROCEDURE_FIELDS = frozenset({"body", "status", "same_matter", "kind"})
 TOP_FIELDS = frozenset(
     {
         "assessed_on",
@@ -171,6 +178,8 @@ TOP_FIELDS = frozenset(
         "previously_examined_by_committee",
         "other_procedures",
         "documents_count",
+        "outside_territory",
+        "previous_committee_outcome",
     }
 )
 
@@ -252,6 +261,7 @@ def _procedure(value: object, path: str, errors: _Errors) -> OtherProcedure:
         _text(data, "body", path, errors),
         _enum(data, "status", STATUSES, path, errors),
         _bool(data, "same_matter", path, errors),
+        _enum(data, "kind", KINDS, path, errors),
     )
 
 
@@ -298,6 +308,8 @@ def parse_facts(data: object) -> CommunicationFacts:
         _bool(data, "previously_examined_by_committee", ROOT, errors),
         _list(get("other_procedures"), "other_procedures", _procedure, errors),
         _int(data, "documents_count", 0, ROOT, errors),
+        _bool(data, "outside_territory", ROOT, errors),
+        _enum(data, "previous_committee_outcome", COMMITTEE_OUTCOMES, ROOT, errors),
     )
     if errors.by_path:
         raise FactsError(errors.by_path)

@@ -62,6 +62,7 @@ def treaty_table() -> Mapping[str, StateStatus]:
             opic_in_force_on=row.entry_into_force_date,
             opsc_party=_answer(row.opsc_party),
             opac_party=_answer(row.opac_party),
+            denunciation_effective_on=row.denunciation_effective_on,
         )
         for row in TreatyStatus.objects.all()
     }
@@ -81,34 +82,44 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _named(person: Person | None) -> bool | None:
+    """Whether a person is identified: True once any name is recorded, else unknown (never False).
+
+    A draft whose name is not written yet is not anonymous: the author can still add it. Many
+    people have a single name, so one name is enough.
+    """
+    return True if person is not None and person.identified else None
+
+
 def facts_from_communication(communication: Communication, *, assessed_on: date) -> CommunicationFacts:
     """Build the engine's input from a communication and everything attached to it."""
     people = list(communication.people.all())
     author = next((p for p in people if p.role == Person.Role.AUTHOR), None)
     victims = [p for p in people if p.role == Person.Role.VICTIM]
     final = communication.final_domestic_decision_on
+    victim_rows: list[dict[str, object]] = [
+        {
+            "identified": _named(victim),
+            "date_of_birth": _iso(victim.date_of_birth),
+            "consent": victim.consent or None,
+        }
+        for victim in victims
+    ]
     data: dict[str, object] = {
         "assessed_on": assessed_on.isoformat(),
         "state": communication.state or None,
         "in_writing": communication.in_writing,
         "author": {
-            "identified": author.identified if author else False,
+            "identified": _named(author),
             "is_victim": communication.author_is_victim,
         },
-        "victims": [
-            {
-                "identified": victim.identified,
-                "date_of_birth": _iso(victim.date_of_birth),
-                "consent": victim.consent or None,
-            }
-            for victim in victims
-        ],
+        "victims": victim_rows,
         "claims": [
             {"instrument": claim.instrument, "article": claim.article, "explanation": claim.explanation}
             for claim in communication.claims.all()
         ],
         "facts": {
-            "summary": communication.facts_summary,
+            "summary": communication.facts_summary if communication.facts_summary.strip() else None,
             "start": _iso(communication.facts_start),
             "end": _iso(communication.facts_end),
             "continuing": communication.facts_continuing,
@@ -121,15 +132,17 @@ def facts_from_communication(communication: Communication, *, assessed_on: date)
         },
         "late_submission_reason": communication.late_submission_reason or None,
         "previously_examined_by_committee": communication.previously_examined_by_committee,
+        "previous_committee_outcome": communication.previous_committee_outcome or None,
+        "outside_territory": communication.outside_territory,
         "other_procedures": [
-            {"body": p.body, "status": p.status or None, "same_matter": p.same_matter}
+            {"body": p.body, "status": p.status or None, "same_matter": p.same_matter, "kind": p.kind or None}
             for p in communication.other_procedures.all()
         ],
         "documents_count": communication.documents.count(),
     }
-    if communication.author_is_victim and author is not None and not victims:
-        # A child filing for themself is the victim: the engine needs their date of birth.
-        data["victims"] = [
-            {"identified": author.identified, "date_of_birth": _iso(author.date_of_birth), "consent": "given"}
-        ]
+    if communication.author_is_victim and author is not None:
+        # An author who is a victim is one of the victims (their own consent is given): last, so
+        # that the other victims keep the numbers the wizard shows them with.
+        own = {"identified": _named(author), "date_of_birth": _iso(author.date_of_birth), "consent": "given"}
+        data["victims"] = [*victim_rows, own]
     return parse_facts(data)

@@ -7,10 +7,13 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from complaints.audit import admin as audit_admin  # noqa: F401  (registers the audit log's read-only admin)
+from complaints.audit.context import audit_note
+from complaints.crypto.search_index import name_search_ids
 from complaints.invitations.services import invitation_revoke
 from complaints.models import (
     Claim,
@@ -42,6 +45,8 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "filer_kind", "is_active"]
     list_filter = ["role", "filer_kind", "is_active", "is_staff"]
+    search_fields = ["username", "email"]  # the names are encrypted
+    sortable_by = ["username", "email", "role", "filer_kind", "is_active"]  # not by tokens
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         (_("Portal"), {"fields": ("role", "filer_kind", "preferred_language")}),
@@ -84,6 +89,23 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False
 
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        """Show the row, and note the read of its case in the audit log (or the refusal)."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = (getattr(response, "context_data", None) or {}).get("original")
+        case = shown
+        for step in self.case_path.split("__") if shown is not None and self.case_path else ():
+            case = getattr(case, step)
+        audit_note(
+            reference=getattr(case, "reference", None),
+            kind=self.model._meta.model_name or "",
+            object_id=object_id,
+            action="" if shown is not None else "refused",
+        )
+        return response
+
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -95,6 +117,18 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
         visible = communications_visible_to(request.user)
         lookup = "pk__in" if self.case_path == "" else f"{self.case_path}__in"
         return queryset.filter(**{lookup: visible.values("pk")})
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
+    ) -> tuple[QuerySet[Any], bool]:
+        """The clear fields searched as usual, or the case's names and title through the blind index
+        (they are encrypted: whole words or their first letters, in any script)."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        names = name_search_ids(search_term) if search_term.strip() else None
+        if names is None:
+            return found, may_have_duplicates
+        lookup = "pk__in" if self.case_path == "" else f"{self.case_path}__in"
+        return found | queryset.filter(**{lookup: names}), may_have_duplicates
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -147,7 +181,8 @@ class CommunicationAdmin(CaseScopedAdmin):
         "state",
         "dossier_language",
     ]
-    search_fields = ["title", "committee_reference", "people__family_name"]
+    search_fields = ["committee_reference"]  # and the names, in get_search_results
+    sortable_by = ["state", "status", "verdict", "is_urgent", "organisation", "updated_at"]  # not the title
     date_hierarchy = "created_at"
     raw_id_fields = ["filer", "assignee"]
     filter_horizontal = ["shared_with"]
@@ -158,8 +193,9 @@ class CommunicationAdmin(CaseScopedAdmin):
 @admin.register(Person)
 class PersonAdmin(CaseScopedAdmin):
     list_display = ["__str__", "role", "date_of_birth", "consent", "communication"]
+    sortable_by = ["role", "consent", "communication"]  # not by the encrypted date of birth
     list_filter = ["role", "consent"]
-    search_fields = ["family_name", "given_name"]
+    search_fields = ["communication__committee_reference"]  # and the names, in get_search_results
     raw_id_fields = ["communication"]
 
 

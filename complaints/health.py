@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import redis
 from django.conf import settings
@@ -22,9 +23,27 @@ from complaints.storage import STORAGE_ERRORS
 from portal.celery import app
 
 WORKER_MEMO_SECONDS = 30.0
-_worker_memo: tuple[float, str] | None = None
-_worker_lock = threading.Lock()
-_storage_memo: tuple[float, str] | None = None
+
+
+class _Remembered:
+    """An answer that costs time to get, kept for WORKER_MEMO_SECONDS (per process, thread-safe)."""
+
+    def __init__(self, ask: Callable[[], str]) -> None:
+        self._ask = ask
+        self._memo: tuple[float, str] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str:
+        memo = self._memo
+        if memo is not None and time.monotonic() - memo[0] < WORKER_MEMO_SECONDS:
+            return memo[1]
+        answer = self._ask()
+        with self._lock:
+            self._memo = (time.monotonic(), answer)
+        return answer
+
+    def forget(self) -> None:
+        self._memo = None
 
 
 def database_health() -> str:
@@ -48,44 +67,36 @@ def redis_health() -> str:
     return "ok"
 
 
-def worker_health() -> str:
-    """Return "ok" when a Celery worker answers, "eager" when tasks run in the web process."""
-    global _worker_memo
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "eager"
-    memo = _worker_memo
-    if memo is not None and time.monotonic() - memo[0] < WORKER_MEMO_SECONDS:
-        return memo[1]
+def _ping_workers() -> str:
     try:
-        answer = "ok" if app.control.ping(timeout=0.5) else "down"
+        return "ok" if app.control.ping(timeout=0.5) else "down"
     except Exception:  # any broker error means no worker can be reached
-        answer = "down"
-    with _worker_lock:
-        _worker_memo = (time.monotonic(), answer)
-    return answer
+        return "down"
 
 
-def storage_health() -> str:
-    """Return "ok" when the store of documents and dossiers answers (asked whether a name exists)."""
-    global _storage_memo
-    memo = _storage_memo
-    if memo is not None and time.monotonic() - memo[0] < WORKER_MEMO_SECONDS:
-        return memo[1]
+def _ask_storage() -> str:
     try:
         default_storage.exists("healthz")
     except STORAGE_ERRORS:
-        answer = "down"
-    else:
-        answer = "ok"
-    with _worker_lock:
-        _storage_memo = (time.monotonic(), answer)
-    return answer
+        return "down"
+    return "ok"
+
+
+_workers = _Remembered(_ping_workers)
+# The store of documents and dossiers: "ok" when it answers (asked whether a name exists).
+storage_health = _Remembered(_ask_storage)
+
+
+def worker_health() -> str:
+    """Return "ok" when a Celery worker answers, "eager" when tasks run in the web process."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    return _workers()
 
 
 def forget_storage_health() -> None:
     """Ask the storage afresh on the next check (after its configuration changed)."""
-    global _storage_memo
-    _storage_memo = None
+    storage_health.forget()
 
 
 def health() -> tuple[bool, dict[str, str]]:

@@ -23,6 +23,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints.cldr import state_name
+from complaints.crypto.fields import (
+    EncryptedCharField,
+    EncryptedDateField,
+    EncryptedEmailField,
+    EncryptedJSONField,
+    EncryptedTextField,
+)
+from complaints.crypto.storage import encrypted_default_storage
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 
@@ -41,6 +49,9 @@ class User(AbstractUser):
         PARENT = "parent", _("A parent or guardian")
         REPRESENTATIVE = "representative", _("A representative")
 
+    # A child's account carries the child's name: encrypted like the names in a case.
+    first_name = EncryptedCharField(_("first name"), max_length=150, blank=True)
+    last_name = EncryptedCharField(_("family name"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.FILER)
     filer_kind = models.CharField(_("filing as"), max_length=32, choices=FilerKind.choices, blank=True)
     preferred_language = models.CharField(
@@ -141,6 +152,13 @@ class TreatyStatus(models.Model):
     opac_party = models.CharField(
         _("party to OPAC"), max_length=8, choices=Answer.choices, default=Answer.UNKNOWN
     )
+    opsc_in_force_on = models.DateField(_("OPSC in force"), null=True, blank=True)
+    opac_in_force_on = models.DateField(_("OPAC in force"), null=True, blank=True)
+    # OPIC art. 22: a denunciation takes effect one year after the Secretary-General receives it.
+    denunciation_received_on = models.DateField(_("denunciation received"), null=True, blank=True)
+    denunciation_effective_on = models.DateField(_("denunciation takes effect"), null=True, blank=True)
+    reservations = models.TextField(_("reservations and declarations"), blank=True)
+    reservations_source = models.TextField(_("source of the reservations and declarations"), blank=True)
     source = models.TextField(_("source"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -197,7 +215,7 @@ class Communication(models.Model):
         INADMISSIBLE = "inadmissible", _("Inadmissible")
 
     reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
-    title = models.CharField(_("short title"), max_length=200, blank=True)
+    title = EncryptedCharField(_("short title"), max_length=200, blank=True)
     filer = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="communications", verbose_name=_("filer")
     )
@@ -251,29 +269,47 @@ class Communication(models.Model):
     in_writing = models.BooleanField(_("in writing"), default=True)
 
     # What happened (OHCHR model form: facts, in order, with dates).
-    facts_summary = models.TextField(_("what happened"), blank=True)
+    facts_summary = EncryptedTextField(_("what happened"), blank=True)
     facts_start = models.DateField(_("facts began"), null=True, blank=True)
     facts_end = models.DateField(_("facts ended"), null=True, blank=True)
     facts_continuing = models.BooleanField(_("still going on"), default=False)
-    remedies_sought = models.TextField(_("what the author asks for"), blank=True)
+    remedies_sought = EncryptedTextField(_("what the author asks for"), blank=True)
 
     # Domestic remedies as a whole (each step is a DomesticRemedy row).
     remedies_exhausted = models.BooleanField(_("domestic remedies exhausted"), null=True, blank=True)
     remedies_exception = models.CharField(
         _("why remedies were not exhausted"), max_length=32, choices=RemedyException.choices, blank=True
     )
-    remedies_exception_reason = models.TextField(_("explanation"), blank=True)
-    late_submission_reason = models.TextField(_("why it could not be filed within one year"), blank=True)
+    remedies_exception_reason = EncryptedTextField(_("explanation"), blank=True)
+    late_submission_reason = EncryptedTextField(_("why it could not be filed within one year"), blank=True)
     previously_examined_by_committee = models.BooleanField(
         _("already examined by the Committee"), default=False
+    )
+
+    class PreviousOutcome(models.TextChoices):
+        EXAMINED = "examined", _("The Committee decided on it (Views, or inadmissible for good)")
+        INADMISSIBLE_NOT_EXHAUSTED = (
+            "inadmissible_not_exhausted",
+            _("Declared inadmissible because the case was not finished in the country"),
+        )
+        DISCONTINUED = "discontinued", _("Withdrawn or stopped without a decision")
+
+    previous_committee_outcome = models.CharField(
+        _("what became of the earlier communication"),
+        max_length=32,
+        choices=PreviousOutcome.choices,
+        blank=True,
+    )
+    outside_territory = models.BooleanField(
+        _("it happened outside the State's territory"), null=True, blank=True
     )
 
     # Urgency and protection (Art. 6 interim measures, Art. 4 protection).
     is_urgent = models.BooleanField(_("urgent"), default=False)
     interim_measures_requested = models.BooleanField(_("interim measures requested"), default=False)
-    interim_measures_reason = models.TextField(_("irreparable harm feared"), blank=True)
+    interim_measures_reason = EncryptedTextField(_("irreparable harm feared"), blank=True)
     fears_reprisals = models.BooleanField(_("fears reprisals"), default=False)
-    protection_details = models.TextField(_("what the author fears"), blank=True)
+    protection_details = EncryptedTextField(_("what the author fears"), blank=True)
     names_confidential = models.BooleanField(
         _("names must not be published"),
         default=True,
@@ -281,10 +317,10 @@ class Communication(models.Model):
     )
 
     # Free text written in a language other than the dossier's gets a translation, per field.
-    translations = models.JSONField(_("translations"), default=dict, blank=True)
+    translations = EncryptedJSONField(_("translations"), default=dict, blank=True)
 
     # Signature (OHCHR model form, last section).
-    signed_name = models.CharField(_("signed by"), max_length=200, blank=True)
+    signed_name = EncryptedCharField(_("signed by"), max_length=200, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
     # Dates that follow submission; each one is set by a lifecycle transition.
@@ -362,6 +398,19 @@ class Communication(models.Model):
         return self.reference.hex[:8].upper()
 
     @property
+    def committee_admissibility(self) -> str:
+        """The Committee's own decision on admissibility, once recorded: "admissible",
+        "inadmissible", or "" (not decided yet). Once there is one, it is what the case shows,
+        not the portal's pre-check.
+        """
+        if self.closure == self.Closure.INADMISSIBLE:
+            return "inadmissible"
+        decided = (self.Status.ADMISSIBLE, self.Status.VIEWS_ADOPTED, self.Status.FOLLOW_UP)
+        if self.admissibility_decided_on or self.views_adopted_on or self.status in decided:
+            return "admissible"
+        return ""
+
+    @property
     def final_domestic_decision_on(self) -> date | None:
         """The date of the last final domestic decision, from which the one-year limit runs."""
         finals = [r.decided_on for r in self.remedies.all() if r.is_final and r.decided_on]
@@ -383,20 +432,20 @@ class Person(models.Model):
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="people")
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
-    given_name = models.CharField(_("first name"), max_length=100, blank=True)
-    family_name = models.CharField(_("family name"), max_length=100, blank=True)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    place_of_birth = models.CharField(_("place of birth"), max_length=200, blank=True)
+    given_name = EncryptedCharField(_("first name"), max_length=100, blank=True)
+    family_name = EncryptedCharField(_("family name"), max_length=100, blank=True)
+    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
+    place_of_birth = EncryptedCharField(_("place of birth"), max_length=200, blank=True)
     nationality = models.CharField(_("nationality"), max_length=100, blank=True)
     sex = models.CharField(_("sex or gender"), max_length=50, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = EncryptedTextField(_("postal address"), blank=True)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=40, blank=True)
     relationship_to_victim = models.CharField(_("relationship to the child"), max_length=100, blank=True)
     consent = models.CharField(_("consent"), max_length=32, choices=Consent.choices, blank=True)
-    consent_statement = models.TextField(_("the child's own words"), blank=True)
+    consent_statement = EncryptedTextField(_("the child's own words"), blank=True)
     consent_on = models.DateField(_("consent given on"), null=True, blank=True)
-    without_consent_reason = models.TextField(_("reasons for acting without consent"), blank=True)
+    without_consent_reason = EncryptedTextField(_("reasons for acting without consent"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -409,7 +458,8 @@ class Person(models.Model):
 
     @property
     def identified(self) -> bool:
-        return bool(self.given_name.strip() and self.family_name.strip())
+        """Whether a name is recorded; a single name is a name (many people have only one)."""
+        return bool(self.given_name.strip() or self.family_name.strip())
 
     @property
     def initials(self) -> str:
@@ -429,7 +479,7 @@ class Claim(models.Model):
     article = models.PositiveSmallIntegerField(
         _("article"), validators=[MinValueValidator(1), MaxValueValidator(54)]
     )
-    explanation = models.TextField(_("how the right was violated"), blank=True)
+    explanation = EncryptedTextField(_("how the right was violated"), blank=True)
 
     class Meta:
         verbose_name = _("claim")
@@ -447,7 +497,7 @@ class DomesticRemedy(models.Model):
     authority = models.CharField(_("authority or court"), max_length=200)
     started_on = models.DateField(_("started"), null=True, blank=True)
     decided_on = models.DateField(_("decided"), null=True, blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = EncryptedTextField(_("outcome"), blank=True)
     is_final = models.BooleanField(_("final decision"), default=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -474,13 +524,23 @@ class OtherProcedure(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        EXAMINED = "examined", _("Examined")
+        EXAMINED = "examined", _("Examined on the merits")
         WITHDRAWN = "withdrawn", _("Withdrawn")
-        ENDED_WITHOUT_EXAMINATION = "ended_without_examination", _("Ended without examination")
+        ENDED_WITHOUT_EXAMINATION = (
+            "ended_without_examination",
+            _("Declared inadmissible on formal grounds, or ended without examination"),
+        )
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("A regional human rights court or commission")
+        TREATY_BODY = "treaty_body", _("Another UN treaty body (a UN committee)")
+        SPECIAL_PROCEDURE = "special_procedure", _("A UN Special Rapporteur or working group")
+        OTHER = "other", _("Something else")
 
     communication = models.ForeignKey(
         Communication, on_delete=models.CASCADE, related_name="other_procedures"
     )
+    kind = models.CharField(_("kind of body"), max_length=32, choices=Kind.choices, blank=True)
     body = models.CharField(_("body"), max_length=200)
     reference = models.CharField(_("reference"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=32, choices=Status.choices, blank=True)
@@ -514,9 +574,9 @@ class Document(models.Model):
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.EVIDENCE)
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=document_upload_to)
-    original_name = models.CharField(_("original file name"), max_length=255)
+    title = EncryptedCharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_upload_to, storage=encrypted_default_storage)
+    original_name = EncryptedCharField(_("original file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
@@ -559,7 +619,7 @@ class Event(models.Model):
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     from_status = models.CharField(_("from"), max_length=32, blank=True)
     to_status = models.CharField(_("to"), max_length=32, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     is_private = models.BooleanField(_("private note"), default=False)
 
     class Meta:
@@ -577,10 +637,10 @@ class Submission(models.Model):
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="submissions")
     version = models.PositiveIntegerField(_("version of the communication"))
-    snapshot = models.JSONField(_("content as submitted"))
+    snapshot = EncryptedJSONField(_("content as submitted"))
     # The SHA-256 of the snapshot (canonical JSON), kept when erasure empties the snapshot.
     snapshot_sha256 = models.CharField(_("SHA-256 of the content as submitted"), max_length=64, blank=True)
-    signed_name = models.CharField(_("signed by"), max_length=200)
+    signed_name = EncryptedCharField(_("signed by"), max_length=200)
     signed_on = models.DateField(_("signed on"))
     submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
@@ -825,7 +885,9 @@ class Dossier(models.Model):
     language = models.CharField(_("language"), max_length=2, blank=True)
     requested_version = models.PositiveIntegerField(_("version when requested"))
     communication_version = models.PositiveIntegerField(_("built from version"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to=dossier_upload_to, blank=True)
+    file = models.FileField(
+        _("file"), upload_to=dossier_upload_to, storage=encrypted_default_storage, blank=True
+    )
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
@@ -871,8 +933,8 @@ class Triage(models.Model):
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="triages")
     decision = models.CharField(_("decision"), max_length=32, choices=Decision.choices)
-    reason_for_filer = models.TextField(_("reason, in plain words for the filer"))
-    note = models.TextField(_("internal note"), blank=True)
+    reason_for_filer = EncryptedTextField(_("reason, in plain words for the filer"))
+    note = EncryptedTextField(_("internal note"), blank=True)
     decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
 
@@ -913,7 +975,7 @@ class Invitation(models.Model):
         verbose_name=_("child concerned"),
     )
     role = models.CharField(_("invited as"), max_length=16, choices=Role.choices)
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     token_sha256 = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -929,7 +991,7 @@ class Invitation(models.Model):
     )
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices, blank=True)
-    answer_comment = models.TextField(_("comment"), blank=True)
+    answer_comment = EncryptedTextField(_("comment"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
@@ -1049,3 +1111,28 @@ class ClarificationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication} {self.requested_on} → {self.due_on}"
+
+
+class SearchDigest(models.Model):
+    """One entry of the blind index of a case's names and title (complaints.crypto.blind_index).
+
+    The names themselves are encrypted; the case list finds a case by the keyed digest of a word
+    (or of its first letters) of the title or of a name of someone in it.
+    """
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(_("digest"), max_length=32)
+
+    class Meta:
+        verbose_name = _("search digest")
+        verbose_name_plural = _("search digests")
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "communication"], name="one_search_digest_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return self.digest
+
+
+# The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
+from complaints.audit.models import AuditEntry  # noqa: E402, F401

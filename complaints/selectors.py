@@ -9,8 +9,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from admissibility import Assessment, assess
+from admissibility import Assessment, Scope, assess
 from complaints.adapters import facts_from_communication, treaty_table
 from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_of_case
@@ -39,12 +40,50 @@ def communication_timeline(*, communication: Communication, include_private: boo
     return events if include_private else events.filter(is_private=False)
 
 
+def assessment_day(communication: Communication) -> date:
+    """The day a case is assessed as of: the day it went to the Committee, else today (a draft).
+
+    A submitted case is judged by the law as it stood when it was sent: a case filed within its
+    year stays filed in time. Until sending to the Committee is recorded apart, the day it was
+    submitted in the portal is that day.
+    """
+    return communication.submitted_on or timezone.localdate()
+
+
 def communication_assessment(
     *, communication: Communication, lang: str, on: date | None = None
 ) -> Assessment:
-    """Return what the admissibility engine finds today (or ``on``), in ``lang``, without saving it."""
-    on = on or timezone.localdate()
+    """Return what the admissibility engine finds (as of ``on``, by default the case's assessment day)."""
+    on = on or assessment_day(communication)
     return assess(facts_from_communication(communication, assessed_on=on), treaty_table(), lang=lang)
+
+
+def exclusions_shown(
+    *, communication: Communication, assessment: Assessment, child: bool = False
+) -> list[dict[str, str]]:
+    """The claims and victims the check leaves out, named as the wizard and the case page show them.
+
+    The engine numbers claims and victims in the order ``adapters.facts_from_communication``
+    sends them (the author who is a victim comes after the victims named).
+    """
+    claims = list(communication.claims.all())
+    victims = [p for p in communication.people.all() if p.role == Person.Role.VICTIM]
+    shown = []
+    for exclusion in assessment.exclusions:
+        if exclusion.scope == Scope.CLAIMS:
+            what = str(claims[exclusion.number - 1]) if exclusion.number <= len(claims) else ""
+        elif exclusion.number <= len(victims):
+            what = str(victims[exclusion.number - 1])
+        else:
+            what = _("the author")
+        shown.append(
+            {
+                "what": what or _("item %(number)s") % {"number": exclusion.number},
+                "reason": exclusion.child_reason if child else exclusion.reason,
+                "citation": exclusion.citation,
+            }
+        )
+    return shown
 
 
 # ---- The case page ----
@@ -107,6 +146,7 @@ class CasePage:
     can_transition: bool
     invited_to_answer: bool
     tracking: dict[str, Any]
+    exclusions: list[dict[str, str]]
 
     def as_context(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -115,6 +155,7 @@ class CasePage:
 def case_page(*, user: Any, communication: Communication, lang: str) -> CasePage:
     """Return what the case page of ``communication`` shows to ``user`` (who may see it)."""
     can_transition = user.has_perm("complaints.transition_communication", communication)
+    assessment = communication_assessment(communication=communication, lang=lang)
     return CasePage(
         communication=communication,
         people=list(communication.people.all()),
@@ -123,9 +164,10 @@ def case_page(*, user: Any, communication: Communication, lang: str) -> CasePage
         procedures=list(communication.other_procedures.all()),
         documents=list(communication.documents.all()),
         events=list(communication_timeline(communication=communication, include_private=can_transition)),
-        assessment=communication_assessment(communication=communication, lang=lang),
+        assessment=assessment,
         can_edit=user.has_perm("complaints.change_communication", communication),
         can_transition=can_transition,
         invited_to_answer=user.has_perm("complaints.answer_communication", communication),
         tracking=case_tracking(communication=communication, user=user),
+        exclusions=exclusions_shown(communication=communication, assessment=assessment),
     )

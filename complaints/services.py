@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissibility import Assessment
+from complaints.crypto.search_index import communication_index
 from complaints.deadlines.services import deadlines_recompute
 from complaints.models import Claim, Communication, Event, Organisation, User
-from complaints.selectors import communication_assessment
+from complaints.selectors import assessment_day, communication_assessment
 
 
 class StaleVersion(Exception):
@@ -84,8 +85,11 @@ def draft_start(*, user: User, organisation_id: int | str | None = None) -> Comm
 def communication_assess(
     *, communication: Communication, on: date | None = None, lang: str = "en"
 ) -> Assessment:
-    """Run the admissibility engine on ``communication`` and keep its verdict for lists and queues."""
-    on = on or timezone.localdate()
+    """Run the admissibility engine on ``communication`` and keep its verdict for lists and queues.
+
+    A submitted case is assessed as of the day it was submitted (``selectors.assessment_day``).
+    """
+    on = on or assessment_day(communication)
     assessment = communication_assessment(communication=communication, lang=lang, on=on)
     Communication.objects.filter(pk=communication.pk).update(
         verdict=assessment.verdict.value, verdict_checked_on=on
@@ -117,6 +121,8 @@ def communication_save_step(
         raise StaleVersion(Communication.objects.get(pk=communication.pk))
     if write is not None:
         write()
+    # The title and the names were written without save(): the blind index follows them here.
+    communication_index(communication.pk)
     # Once per save, whatever changed: the deadlines follow the dates (the filing limit follows
     # the final domestic decision). Transitions recompute in complaints.lifecycle.
     if recompute_deadlines:

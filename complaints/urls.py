@@ -2,8 +2,9 @@ from django.urls import path
 
 from complaints.accounts import views as account_views
 from complaints.casework import views
-from complaints.deadlines import views as tracking_views
+from complaints.deadlines import views as deadline_views
 from complaints.dispatch import views as dispatch_views
+from complaints.dossiers import views as dossier_views
 from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
@@ -71,21 +72,21 @@ urlpatterns = [
 urlpatterns += [
     path(
         "cases/<uuid:reference>/dossiers/<slug:variant>/",
-        tracking_views.dossier_request_view,
+        dossier_views.dossier_request_view,
         name="dossier_request",
     ),
-    path("dossiers/<int:dossier_id>/status/", tracking_views.dossier_status, name="dossier_status"),
-    path("dossiers/<int:dossier_id>/download/", tracking_views.dossier_download, name="dossier_download"),
+    path("dossiers/<int:dossier_id>/status/", dossier_views.dossier_status, name="dossier_status"),
+    path("dossiers/<int:dossier_id>/download/", dossier_views.dossier_download, name="dossier_download"),
     path(
         "cases/<uuid:reference>/interim-measures/",
-        tracking_views.interim_measures_view,
+        deadline_views.interim_measures_view,
         name="interim_measures",
     ),
-    path("deadlines/", tracking_views.deadline_list, name="deadline_list"),
-    path("deadlines/notifications/read/", tracking_views.notifications_read, name="notifications_read"),
-    path("deadlines/calendar/new/", tracking_views.calendar_feed_new, name="calendar_feed_new"),
-    path("deadlines/calendar/stop/", tracking_views.calendar_feed_stop, name="calendar_feed_stop"),
-    path("calendar/<str:feed_token>.ics", tracking_views.calendar_feed, name="calendar_feed"),
+    path("deadlines/", deadline_views.deadline_list, name="deadline_list"),
+    path("deadlines/notifications/read/", deadline_views.notifications_read, name="notifications_read"),
+    path("deadlines/calendar/new/", deadline_views.calendar_feed_new, name="calendar_feed_new"),
+    path("deadlines/calendar/stop/", deadline_views.calendar_feed_stop, name="calendar_feed_stop"),
+    path("calendar/<str:feed_token>.ics", deadline_views.calendar_feed, name="calendar_feed"),
 ]
 
 # From the portal to the Committee: sending the dossier, and the secretariat's answers.

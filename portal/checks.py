@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
+from complaints.crypto.keys import parse_keys
+
 SECRET_KEY_MIN_LENGTH = 50
 SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
 # Keys that were ever written in this repository (settings, .env.example, docker-compose.yml,
@@ -47,6 +49,27 @@ def secret_key_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
             hint="Set it to a long random string, e.g. the output of "
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'.",
             id="portal.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def encryption_keys_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Refuse keys that are not Fernet keys always, and in production a missing key."""
+    configured = getattr(settings, "PORTAL_ENCRYPTION_KEYS", [])
+    try:
+        keys = parse_keys(configured)
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="portal.E004")]
+    if keys or settings.DEBUG:
+        return []
+    return [
+        Error(
+            "PORTAL_ENCRYPTION_KEYS is empty: children's data would be encrypted with a key derived from "
+            "DJANGO_SECRET_KEY, which is kept with the application and is not meant for this.",
+            hint="Set it to a key made by `python manage.py reencrypt --generate-key`, kept apart from "
+            "the backups (README, Encryption at rest).",
+            id="portal.E003",
         )
     ]
 

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Before the gates below, so that what they refuse is recorded as refused.
+    "complaints.audit.middleware.AuditMiddleware",
     "complaints.middleware.StaffIdleTimeoutMiddleware",
     "complaints.middleware.SecondFactorRequiredMiddleware",
     "complaints.middleware.PrivacyHeadersMiddleware",
@@ -180,6 +182,10 @@ ACCOUNT_RATE_LIMITS = {
 # sets to the client's address (e.g. X-Real-IP).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+# The key of the audit log's hash chain (complaints/audit/chain.py); SECRET_KEY when empty. Kept out
+# of the database, so that whoever can write the table cannot forge a chain that verifies; changing
+# it makes every older entry fail `manage.py audit_verify`.
+AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="")
 
 # Second factor (django-allauth's MFA): required of caseworkers, reviewers and administrators
 # before they see any case (complaints.middleware.SecondFactorRequiredMiddleware and the API's
@@ -261,6 +267,12 @@ def files_storage() -> dict[str, Any]:
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+# Encryption at rest of what identifies a child (names, dates of birth, contact details, the facts,
+# notes, documents and dossiers): comma-separated Fernet keys, the first encrypts, every one decrypts
+# (README, "Encryption at rest"). Empty: a key derived from SECRET_KEY, refused in production
+# (portal.E003). Documents and dossiers go through complaints.crypto.storage, which encrypts over
+# whatever STORAGES["default"] names.
+PORTAL_ENCRYPTION_KEYS = env.list("PORTAL_ENCRYPTION_KEYS", default=[])
 STORAGES = {
     "default": files_storage(),
     "staticfiles": {

@@ -17,11 +17,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DOMAIN = {
     "adapters",
+    "audit.chain",
+    "audit.context",
+    "audit.models",
     "cldr",
     "deadlines.geneva",
     "deadlines.rules",
     "dossiers.labels",
     "filing.help",
+    "crypto",
+    "crypto.blind_index",
+    "crypto.fields",
+    "crypto.keys",
+    "crypto.storage",
     "json_input",
     "mail",
     "models",
@@ -42,6 +50,9 @@ SERVICES = {
     "filing.documents",
     "dossiers.services",
     "casework.filters",
+    "audit.services",
+    "crypto.rotation",
+    "crypto.search_index",
     "health",
     "invitations.services",
     "lifecycle",
@@ -184,3 +195,16 @@ def test_the_admissibility_engine_imports_nothing_of_the_portal() -> None:
                     assert not imported.startswith(("django", "complaints", "portal", "rest_framework")), (
                         f"{path.name} imports {imported}"
                     )
+
+
+def test_no_source_or_template_holds_a_merge_conflict_marker() -> None:
+    markers = ("<<<<<<< ", ">>>>>>> ")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("complaints", "portal", "admissibility", "templates", "static", "tests", "bench")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".md"} and "vendor" not in path.parts
+        for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1)
+        if line.startswith(markers)
+    ]
+    assert found == []

@@ -216,14 +216,35 @@ class FindingSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField()
     child_reason = serializers.CharField()
     citation = serializers.CharField()
+    scope = serializers.ChoiceField(
+        choices=["whole", "claims", "victims"],
+        help_text="What the finding concerns; a not_met finding about claims or victims excludes only them.",
+    )
+    parts = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        help_text="With scope claims or victims: their numbers (1-based, in input order).",
+    )
+
+
+class ExclusionSerializer(serializers.Serializer[Any]):
+    scope = serializers.ChoiceField(choices=["claims", "victims"])
+    number = serializers.IntegerField(min_value=1, help_text="1-based position in the input list.")
+    criterion = serializers.CharField()
+    reason = serializers.CharField()
+    child_reason = serializers.CharField()
+    citation = serializers.CharField()
 
 
 class AssessmentSerializer(serializers.Serializer[Any]):
     """Documents the output of the admissibility check (the engine builds it)."""
 
-    verdict = serializers.ChoiceField(choices=["admissible_prima_facie", "needs_review", "inadmissible"])
-    file_by = serializers.DateField(allow_null=True)
+    verdict = serializers.ChoiceField(
+        choices=["admissible_prima_facie", "needs_review", "inadmissible"],
+        help_text="About what remains once the exclusions are left out.",
+    )
+    file_by = serializers.DateField(allow_null=True, help_text="Only once domestic remedies are exhausted.")
     findings = FindingSerializer(many=True)
+    exclusions = ExclusionSerializer(many=True)
 
 
 # ---- Writes: drafts and their parts. Only drafts change through the API; the services write. ----

@@ -25,6 +25,8 @@ from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 from complaints.adapters import treaty_table
 from complaints.api import serializers as s
 from complaints.api.parsers import JSONBodyError
+from complaints.audit.api import AuditedViewSetMixin
+from complaints.crypto.search_index import name_search_ids
 from complaints.filing.wizard import FIXED_FOR_CHILD, drafted_for_child
 from complaints.json_input import ROOT
 from complaints.lifecycle import TransitionNotAllowed, communication_transition
@@ -73,8 +75,22 @@ def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
         raise ValidationError({name: [message] for name in fixed})
 
 
+class NameSearchFilter(filters.SearchFilter):
+    """``?search=``: the clear fields as DRF searches them, or the title and the names of the people
+    in a case through the blind index (they are encrypted: whole words or their first letters)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> QuerySet[Any]:
+        found = super().filter_queryset(request, queryset, view)
+        text = " ".join(self.get_search_terms(request))
+        names = name_search_ids(text) if text else None
+        return found if names is None else found | queryset.filter(pk__in=names)
+
+
 class CommunicationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet[Communication]
+    AuditedViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet[Communication],
 ):
     """Communications the caller may see; any other reference answers 404.
 
@@ -89,10 +105,10 @@ class CommunicationViewSet(
     filterset_fields = ["status", "state", "verdict", "is_urgent", "dossier_language"]
     filter_backends = [
         DjangoFilterBackend,
-        filters.SearchFilter,
+        NameSearchFilter,
         filters.OrderingFilter,
     ]
-    search_fields = ["title", "committee_reference", "state"]
+    search_fields = ["committee_reference", "state"]  # and the title and names: NameSearchFilter
     ordering_fields = ["updated_at", "created_at", "submitted_on", "status"]
 
     def get_queryset(self) -> QuerySet[Communication]:
@@ -174,7 +190,7 @@ class CommunicationViewSet(
         return Response(s.CommunicationSerializer(communication).data)
 
 
-class CasePartViewSet(viewsets.ReadOnlyModelViewSet[Any]):
+class CasePartViewSet(AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):
     """The parts of the cases the caller may see; filter one case with ?communication=<reference>."""
 
     model: type[Model]

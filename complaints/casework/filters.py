@@ -9,8 +9,9 @@ import django_filters
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from complaints.crypto.search_index import name_search_condition, name_search_ids
 from complaints.deadlines.geneva import geneva_today
-from complaints.models import Claim, Communication, Deadline, Person
+from complaints.models import Claim, Communication, Deadline
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
 
@@ -22,13 +23,12 @@ ARTICLE_MAX = 32767
 
 
 def case_fields_match(value: str) -> Q:
-    """What the search looks for in the case itself: its title, the Committee's reference, the State."""
-    return Q(title__icontains=value) | Q(committee_reference__icontains=value) | Q(state__iexact=value)
+    """What the search looks for in the case's clear columns: the Committee's reference, the State.
 
-
-def person_fields_match(value: str) -> Q:
-    """What the search looks for in the people named in a case: part of a first or family name."""
-    return Q(family_name__icontains=value) | Q(given_name__icontains=value)
+    The title and the names are encrypted: they are found through the blind index
+    (complaints.crypto.search_index), by whole words or their first letters.
+    """
+    return Q(committee_reference__icontains=value) | Q(state__iexact=value)
 
 
 def claimed_article(value: str) -> int | None:
@@ -42,12 +42,15 @@ def claimed_article(value: str) -> int | None:
 def search_matches(value: str) -> QuerySet[Any, int]:
     """The ids of every case ``value`` matches, whoever may see it (some more than once); unordered.
 
-    One index scan per part (on PostgreSQL, the trigram indexes of migration 0009) instead of a
-    test of every case the user may see: the caller narrows it to the visible cases.
+    One index scan per part (the blind index of names and titles, and on PostgreSQL the trigram
+    index of migration 0009 for the Committee's reference) instead of a test of every case the user
+    may see: the caller narrows it to the visible cases.
     """
     cases = Communication.objects.filter(case_fields_match(value)).order_by().values_list("pk", flat=True)
-    people = Person.objects.filter(person_fields_match(value)).order_by()
-    parts: list[QuerySet[Any, int]] = [people.values_list("communication_id", flat=True)]
+    parts: list[QuerySet[Any, int]] = []
+    names = name_search_ids(value)
+    if names is not None:
+        parts.append(names)
     article = claimed_article(value)
     if article is not None:
         claims = Claim.objects.filter(article=article).order_by()
@@ -107,9 +110,7 @@ class CaseFilter(django_filters.FilterSet):
             return queryset.filter(pk__in=sorted(set(found)))
         # Too many matches to list by id: test each visible case, in the list's order; with that many
         # matches a page fills after a few cases.
-        condition = case_fields_match(value) | Q(
-            Exists(Person.objects.filter(person_fields_match(value), communication=OuterRef("pk")))
-        )
+        condition = case_fields_match(value) | name_search_condition(value)
         article = claimed_article(value)
         if article is not None:
             condition |= Q(Exists(Claim.objects.filter(communication=OuterRef("pk"), article=article)))

@@ -17,13 +17,13 @@ def case_colleagues(communication: Communication) -> list[User]:
     """Return the caseworkers of the organisation handling ``communication``."""
     if communication.organisation_id is None:
         return []
-    return [
-        m.user
-        for m in Membership.objects.filter(organisation_id=communication.organisation_id)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name")
-        if m.user.role == User.Role.CASEWORKER
-    ]
+    memberships = Membership.objects.filter(organisation_id=communication.organisation_id)
+    memberships = memberships.select_related("user")
+    # Sorted here: the names are encrypted, the database would sort their tokens.
+    return sorted(
+        (m.user for m in memberships if m.user.role == User.Role.CASEWORKER),
+        key=lambda user: (user.last_name.casefold(), user.first_name.casefold(), user.pk),
+    )
 
 
 def case_add_note(*, communication: Communication, author: User, text: str) -> Event:

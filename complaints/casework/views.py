@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from complaints.audit.views import readers_context
 from complaints.casework.filters import case_list
 from complaints.casework.forms import TransitionForm, ViewsTransmittedForm
 from complaints.casework.pagination import paginate_capped
@@ -80,6 +81,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **casework_context(user, communication),
         **invitations_context(user, communication),
         **privacy_context(user, communication),
+        **readers_context(user, communication),
         **dispatch_context(user, communication),
         "views_transmitted_form": ViewsTransmittedForm(initial={"on": timezone.localdate()})
         if page.can_transition and communication.views_adopted_on and not communication.views_transmitted_on

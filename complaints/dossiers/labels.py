@@ -100,6 +100,14 @@ LABELS: Final[dict[str, str]] = dict(
         label("s_signature", "Signature and consent"),
         label("s_timeline", "Timeline of the case (internal)"),
         label("s_deadlines", "Time limits (internal)"),
+        label("s_excluded", "Parts the portal's check leaves out (internal)"),
+        label(
+            "excluded_note",
+            "Only the Committee decides. These claims or victims fail a ground that concerns them alone; the rest of the communication is not affected.",
+        ),
+        label("excluded_part", "Claim or victim"),
+        label("excluded_reason", "Why"),
+        label("the_author", "The author"),
         label("annex", "Annex"),
         # People
         label("family_name", "Family name"),

@@ -58,7 +58,9 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 from redis.exceptions import RedisError
 
+from admissibility import Scope, assess
 from complaints import cldr
+from complaints.adapters import facts_from_communication, treaty_table
 from complaints.dossiers import labels as dossier_labels
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
@@ -266,6 +268,29 @@ def dossier_build(*, communication: Communication, variant: str = Dossier.Varian
             source.version = version
             return source
     return source  # edited three times while being read: keep the last reading
+
+
+def _exclusions(communication: Communication, labels: dict[str, str], language: str) -> list[dict[str, str]]:
+    """The claims and victims the admissibility check leaves out, for the internal dossier.
+
+    Judged as of the day the case was submitted (a draft: today); the reasons in the dossier's
+    language where the engine speaks it, else in English.
+    """
+    on = communication.submitted_on or timezone.localdate()
+    facts = facts_from_communication(communication, assessed_on=on)
+    assessment = assess(facts, treaty_table(), lang=language if language == "ru" else "en")
+    claims = list(communication.claims.all())
+    victims = sum(1 for p in communication.people.all() if p.role == Person.Role.VICTIM)
+    rows = []
+    for exclusion in assessment.exclusions:
+        number = exclusion.number
+        if exclusion.scope == Scope.CLAIMS:
+            claim = claims[number - 1] if number <= len(claims) else None
+            what = f"{claim.instrument} {claim.article}" if claim is not None else str(number)
+        else:
+            what = labels["victim_n"].format(n=number) if number <= victims else labels["the_author"]
+        rows.append({"what": what, "reason": exclusion.reason, "citation": exclusion.citation})
+    return rows
 
 
 def _build_once(communication: Communication, variant: str) -> DossierSource:
@@ -498,6 +523,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "consents": consents,
         "timeline": timeline,
         "deadlines": deadlines,
+        "exclusions": _exclusions(communication, labels, language) if internal else [],
         "fonts_url": FONTS_DIR.as_uri() + "/",
         "page": {
             "width": PAGE_WIDTH,

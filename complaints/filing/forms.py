@@ -218,7 +218,15 @@ class RepresentativeForm(PersonForm):
 class StateForm(forms.ModelForm):
     class Meta:
         model = Communication
-        fields = ["state"]
+        fields = ["state", "outside_territory"]
+        labels = {"outside_territory": _("Did it happen outside this country?")}
+        help_texts = {
+            "outside_territory": _(
+                "For example, harm from the country's actions that reached children abroad. The Committee "
+                "then decides whether the country is responsible for them."
+            )
+        }
+        widgets = {"outside_territory": forms.NullBooleanSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -377,15 +385,47 @@ class LateForm(TranslationsMixin, forms.ModelForm):
 class ProceduresForm(forms.ModelForm):
     class Meta:
         model = Communication
-        fields = ["previously_examined_by_committee"]
-        labels = {"previously_examined_by_committee": _("This Committee has already looked at the same case")}
+        fields = ["previously_examined_by_committee", "previous_committee_outcome"]
+        labels = {
+            "previously_examined_by_committee": _("This Committee has already looked at the same case"),
+            "previous_committee_outcome": _("If you wrote to this Committee before: what happened?"),
+        }
+        help_texts = {
+            "previous_committee_outcome": _(
+                "If the Committee said no only because the case was not finished in your country, you can "
+                "write again once it is."
+            )
+        }
+        widgets = {"previous_committee_outcome": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["previous_committee_outcome"].choices = [  # type: ignore[attr-defined]
+            ("", _("I did not write to this Committee before")),
+            *Communication.PreviousOutcome.choices,
+        ]
 
 
 class ProcedureForm(forms.ModelForm):
     class Meta:
         model = OtherProcedure
-        fields = ["body", "reference", "status", "same_matter"]
-        labels = {"body": _("Which body? (e.g. Human Rights Committee)")}
+        fields = ["body", "kind", "reference", "status", "same_matter"]
+        labels = {
+            "body": _("Which body? (e.g. Human Rights Committee)"),
+            "kind": _("What kind of body is it?"),
+        }
+        help_texts = {
+            "kind": _(
+                "A regional court or commission, or another UN committee, stops this Committee from "
+                "looking at the same case while it is looking at it or after it has decided. Writing to a "
+                "UN Special Rapporteur does not."
+            ),
+            "status": _(
+                "A case that was only refused for formal reasons (for example a missing form) was not "
+                "examined."
+            ),
+        }
+        widgets = {"kind": forms.RadioSelect}
 
 
 ProcedureFormSet = inlineformset_factory(

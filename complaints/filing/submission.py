@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from complaints.dossiers.services import dossier_request
 from complaints.invitations.services import invitations_blocking_submission
 from complaints.lifecycle import TransitionNotAllowed, communication_record_submission
-from complaints.models import Communication, Submission, User
+from complaints.models import Communication, Person, Submission, User
 from complaints.selectors import communication_assessment
 from complaints.services import communication_assess, communication_save_step, snapshot_of
 
@@ -26,6 +26,21 @@ class SubmissionRefused(Exception):
 
 # Without these the Committee would not even register the communication (rule 16): never submit.
 REGISTRATION_BARS = frozenset({"OPIC-1-3", "OPIC-7-a", "OPIC-7-b"})
+
+
+def missing_for_registration(communication: Communication) -> list[str]:
+    """What the Committee needs in order to register a communication and is not recorded yet.
+
+    The check calls these "needs review" (the author can still add them), never "inadmissible";
+    but a filing without a State or without the author's name cannot be sent (rule 16).
+    """
+    missing = []
+    if not communication.state:
+        missing.append(_("the country (OPIC-1-3)"))
+    author = next((p for p in communication.people.all() if p.role == Person.Role.AUTHOR), None)
+    if author is None or not author.identified:
+        missing.append(_("the author's name (OPIC-7-a)"))
+    return missing
 
 
 @transaction.atomic
@@ -56,6 +71,12 @@ def communication_submit(
         raise SubmissionRefused(
             _("This must be fixed before the Committee can receive it: %(items)s.")
             % {"items": ", ".join(bars)}
+        )
+    missing = missing_for_registration(communication)
+    if missing:
+        # Not a verdict (the check says "needs review"): the filing itself is not complete yet.
+        raise SubmissionRefused(
+            _("Complete this before it can be sent: %(items)s.") % {"items": ", ".join(missing)}
         )
     if assessment.verdict == "inadmissible" and not submit_anyway:
         raise SubmissionRefused(

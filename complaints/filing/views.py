@@ -37,7 +37,7 @@ from complaints.filing.wizard import (
 )
 from complaints.models import Communication, Document, User
 from complaints.permissions import communication_access
-from complaints.selectors import communication_assessment
+from complaints.selectors import communication_assessment, exclusions_shown
 from complaints.services import (
     DraftRefused,
     StaleVersion,
@@ -162,6 +162,7 @@ def _context(
         "assessment": assessment,
         "feedback": feedback(communication, assessment),
         "gaps": _gaps(communication, child),
+        "exclusions": exclusions_shown(communication=communication, assessment=assessment, child=child),
         "file_by": file_by,
         "days_left": (file_by - today).days if file_by else None,
         "glossary": [GLOSSARY[key] for key in step.glossary],

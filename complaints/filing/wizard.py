@@ -174,12 +174,14 @@ STEPS: tuple[Step, ...] = (
         _("Who did you ask for help in your country?"),
         _(
             "List each complaint, appeal or court case in order, and say whether the last decision was "
-            "final. Remedies must be exhausted first (art. 7(e)), and you have one year from the final "
-            "decision (art. 7(h))."
+            "final. Remedies to exhaust are courts and binding administrative appeals (art. 7(e)); an "
+            "ombudsperson or a petition to an official is not one. You have one year from the final "
+            "decision of the last effective remedy (art. 7(h))."
         ),
         _(
-            "Before writing to the UN, you must ask for help in your own country: the police, a court, the "
-            "ombudsman. Tell us who you asked and what they said."
+            "Before writing to the UN, you must ask for help in your own country: usually the police, the "
+            "prosecutor and the courts, up to the last court that can decide. Tell us who you asked and what "
+            "they said."
         ),
         criteria=("OPIC-7-e", "OPIC-7-h"),
         glossary=("domestic_remedies", "final_decision"),
@@ -283,6 +285,7 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 STEP_FOR_CRITERION = {
     "OPIC-1-3": "state",
     "OPIC-1-2": "rights",
+    "OPIC-5-1": "who",
     "OPIC-5-2": "consent",
     "OPIC-7-a": "author",
     "OPIC-7-b": "review",
@@ -336,11 +339,19 @@ GLOSSARY: dict[str, tuple[Promise, Promise]] = {
     ),
     "domestic_remedies": (
         _("Domestic remedies"),
-        _("The ways to complain inside your country: the police, the prosecutor, courts, the ombudsman."),
+        _(
+            "The ways to get a binding decision inside your country: courts, and appeals to an authority "
+            "that must decide. A complaint to an ombudsperson or a letter to an official is good to try, "
+            "but it is not a remedy you must finish first, and its answer does not start the one-year "
+            "clock: the last decision of a court or binding appeal does."
+        ),
     ),
     "final_decision": (
         _("Final decision"),
-        _("The last decision in your country, which nobody there can change any more."),
+        _(
+            "The last decision of a court or binding appeal in your country, which nobody there can change "
+            "any more. An ombudsperson's answer is not one."
+        ),
     ),
     "interim_measures": (
         _("Interim measures"),

@@ -12,9 +12,11 @@ DATES = ("signature_date", "deposit_date", "entry_into_force_date")
 
 def load(apps, schema_editor):
     TreatyStatus = apps.get_model("complaints", "TreatyStatus")
+    known = {field.name for field in TreatyStatus._meta.get_fields()}
     with CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            values = {k: (v or "").strip() for k, v in row.items()}
+            # Columns added to the CSV later are loaded by the migration that adds their fields.
+            values = {k: (v or "").strip() for k, v in row.items() if k in known}
             for name in DATES:
                 values[name] = date.fromisoformat(values[name]) if values[name] else None
             iso3 = values.pop("iso3")

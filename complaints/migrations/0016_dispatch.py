@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0012_erasure'),
+        ('complaints', '0015_encryption'),
     ]
 
     operations = [

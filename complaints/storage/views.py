@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
+from complaints.audit.context import audit_note
 from complaints.models import Document
 from complaints.permissions import communication_access
 from complaints.storage.responses import stored_file_response
@@ -24,6 +25,7 @@ def document_download(request: HttpRequest, reference: Any, document_id: int) ->
     document = Document.objects.filter(communication=communication, pk=document_id).first()
     if document is None or not document.file:
         raise Http404
+    audit_note(reference=communication.reference, kind="document", object_id=document.pk, action="download")
     extension = EXTENSIONS.get(document.content_type, "bin")
     # The name carries the short reference and the annex's number, never the file's own name or
     # title, which could identify a child.

@@ -85,6 +85,13 @@ COLUMNS: Final[tuple[str, ...]] = (
     "opsc_party",
     "opac_party",
     "source",
+    # Added later (after ``source``, so that older files keep their column order):
+    "opsc_in_force_on",
+    "opac_in_force_on",
+    "denunciation_received_on",  # OPIC art. 22(1): takes effect one year after receipt
+    "denunciation_effective_on",
+    "reservations",  # reservations and declarations, as text (e.g. a territorial statement)
+    "reservations_source",
 )
 
 #: OPIC Art. 19(1): in force three months after the tenth instrument (Costa Rica, 14 Jan 2014).

@@ -11,11 +11,20 @@ from typing import Any
 
 from django.db import transaction
 
+from admissibility import add_years
 from complaints.adapters import forget_treaty_table
 from complaints.models import TreatyStatus
 
 SHIPPED_CSV = Path(__file__).resolve().parents[1] / "data" / "opic_states.csv"
-DATE_FIELDS = ("signature_date", "deposit_date", "entry_into_force_date")
+DATE_FIELDS = (
+    "signature_date",
+    "deposit_date",
+    "entry_into_force_date",
+    "opsc_in_force_on",
+    "opac_in_force_on",
+    "denunciation_received_on",
+    "denunciation_effective_on",
+)
 TEXT_FIELDS = (
     "name",
     "opic_status",
@@ -25,6 +34,8 @@ TEXT_FIELDS = (
     "opsc_party",
     "opac_party",
     "source",
+    "reservations",
+    "reservations_source",
 )
 
 
@@ -55,6 +66,10 @@ def _clean(row: Mapping[str, str]) -> dict[str, Any]:
         raw = (row.get(name) or "").strip()
         if raw or name in ("name", "opic_status", "source", "deposit_kind"):
             values[name] = raw
+    received = values.get("denunciation_received_on")
+    if received is not None and values.get("denunciation_effective_on") is None:
+        # OPIC art. 22(1): a denunciation takes effect one year after the Secretary-General receives it.
+        values["denunciation_effective_on"] = add_years(received, 1)
     return values
 
 

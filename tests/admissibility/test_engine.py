@@ -31,13 +31,13 @@ def test_every_criterion_gives_exactly_one_finding_in_the_order_shown_to_users()
     assessment = assess(make(), TREATY)
     assert tuple(f.criterion for f in assessment.findings) == CRITERION_IDS
     assert CRITERION_IDS == (
-        "OPIC-1-3", "OPIC-1-2", "OPIC-5-2", "OPIC-7-a", "OPIC-7-b", "OPIC-7-c",
+        "OPIC-1-3", "OPIC-1-2", "OPIC-5-1", "OPIC-5-2", "OPIC-7-a", "OPIC-7-b", "OPIC-7-c",
         "OPIC-7-d", "OPIC-7-e", "OPIC-7-f", "OPIC-7-g", "OPIC-7-h",
     )  # fmt: skip
     assert [f.citation for f in assessment.findings] == [
-        "OPIC art. 1(3)", "OPIC art. 1(2), 5(1)", "OPIC art. 5(2)", "OPIC art. 7(a)", "OPIC art. 7(b)",
-        "OPIC art. 7(c)", "OPIC art. 7(d)", "OPIC art. 7(e)", "OPIC art. 7(f)", "OPIC art. 7(g), 20",
-        "OPIC art. 7(h)",
+        "OPIC art. 1(3)", "OPIC art. 1(2), 5(1)", "OPIC art. 5(1)", "OPIC art. 5(2)", "OPIC art. 7(a)",
+        "OPIC art. 7(b)", "OPIC art. 7(c)", "OPIC art. 7(d)", "OPIC art. 7(e)", "OPIC art. 7(f)",
+        "OPIC art. 7(g), 20", "OPIC art. 7(h)",
     ]  # fmt: skip
 
 
@@ -97,13 +97,16 @@ def test_the_json_form_has_iso_dates_and_plain_values() -> None:
         "reason": findings[-1]["reason"],
         "child_reason": findings[-1]["child_reason"],
         "citation": "OPIC art. 7(h)",
+        "scope": "whole",
+        "parts": [],
     }
+    assert result["exclusions"] == []
     assert json.loads(json.dumps(result, ensure_ascii=False)) == result
 
 
 def test_the_json_form_has_a_null_deadline_when_the_final_decision_date_is_unknown() -> None:
     result = assessment_to_dict(Assessment(Verdict.NEEDS_REVIEW, None, ()))
-    assert result == {"verdict": "needs_review", "file_by": None, "findings": []}
+    assert result == {"verdict": "needs_review", "file_by": None, "findings": [], "exclusions": []}
 
 
 def test_the_same_facts_always_give_the_same_assessment() -> None:

@@ -32,9 +32,19 @@ def test_outcomes_and_verdicts_have_the_documented_values() -> None:
 @pytest.mark.parametrize(
     ("cls", "fields"),
     [
-        (StateStatus, ["iso3", "opic_party", "opic_in_force_on", "opsc_party", "opac_party"]),
-        (Finding, ["criterion", "outcome", "reason", "child_reason", "citation"]),
-        (Assessment, ["verdict", "file_by", "findings"]),
+        (
+            StateStatus,
+            [
+                "iso3",
+                "opic_party",
+                "opic_in_force_on",
+                "opsc_party",
+                "opac_party",
+                "denunciation_effective_on",
+            ],
+        ),
+        (Finding, ["criterion", "outcome", "reason", "child_reason", "citation", "scope", "parts"]),
+        (Assessment, ["verdict", "file_by", "findings", "exclusions"]),
     ],
 )
 def test_the_result_types_are_frozen_dataclasses_with_the_documented_fields(

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from complaints.adapters import forget_treaty_table
+from complaints.models import TreatyStatus
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +36,8 @@ def test_the_assessment_endpoint_returns_the_verdict_file_by_date_and_all_findin
     assert body["verdict"] == "admissible_prima_facie"
     assert body["file_by"] == "2025-11-20"
     assert [f["criterion"] for f in body["findings"]] == [
-        "OPIC-1-3", "OPIC-1-2", "OPIC-5-2", "OPIC-7-a", "OPIC-7-b", "OPIC-7-c",
-        "OPIC-7-d", "OPIC-7-e", "OPIC-7-f", "OPIC-7-g", "OPIC-7-h",
+        "OPIC-1-3", "OPIC-1-2", "OPIC-5-1", "OPIC-5-2", "OPIC-7-a", "OPIC-7-b",
+        "OPIC-7-c", "OPIC-7-d", "OPIC-7-e", "OPIC-7-f", "OPIC-7-g", "OPIC-7-h",
     ]  # fmt: skip
 
 
@@ -43,11 +45,51 @@ def test_facts_before_kazakhstan_joined_make_the_communication_inadmissible() ->
     facts = {
         **FACTS,
         "facts": {"summary": "x", "start": "2023-01-01", "end": "2024-05-06", "continuing": False},
+        "domestic_remedies": {"exhausted": True, "final_decision_on": "2024-05-01"},
     }
     body = APIClient().post("/api/v1/admissibility/assess", facts, format="json").json()
     assert body["verdict"] == "inadmissible"
     finding = next(f for f in body["findings"] if f["criterion"] == "OPIC-7-g")
     assert finding["outcome"] == "not_met"
+
+
+def test_facts_before_kazakhstan_joined_with_a_final_decision_after_are_for_the_committee() -> None:
+    """The final decision (20 November 2024) came after entry into force (7 May 2024): needs review."""
+    facts = {
+        **FACTS,
+        "facts": {"summary": "x", "start": "2023-01-01", "end": "2024-05-06", "continuing": False},
+    }
+    body = APIClient().post("/api/v1/admissibility/assess", facts, format="json").json()
+    assert body["verdict"] == "needs_review"
+    finding = next(f for f in body["findings"] if f["criterion"] == "OPIC-7-g")
+    assert finding["outcome"] == "needs_review"
+
+
+def test_a_protocol_claim_against_a_state_not_party_to_it_is_left_out_and_the_rest_goes_on() -> None:
+    """OPIC art. 1(2): only the claims under the instrument the State has not accepted are removed."""
+    facts = {
+        **FACTS,
+        "claims": [
+            {"instrument": "CRC", "article": 19, "explanation": "Beaten at school."},
+            {"instrument": "OPAC", "article": 4, "explanation": "Recruited."},
+        ],
+    }
+    TreatyStatus.objects.filter(iso3="KAZ").update(opac_party="no")
+    forget_treaty_table()
+    body = APIClient().post("/api/v1/admissibility/assess", facts, format="json").json()
+    forget_treaty_table()
+    assert body["verdict"] == "admissible_prima_facie"
+    assert body["exclusions"] == [
+        {
+            "scope": "claims",
+            "number": 2,
+            "criterion": "OPIC-1-2",
+            "reason": body["exclusions"][0]["reason"],
+            "child_reason": body["exclusions"][0]["child_reason"],
+            "citation": "OPIC art. 1(2), 5(1)",
+        }
+    ]
+    assert "2" in body["exclusions"][0]["reason"]
 
 
 def test_the_reasons_follow_the_accept_language_header() -> None:

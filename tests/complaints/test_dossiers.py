@@ -218,6 +218,20 @@ def test_only_the_internal_dossier_has_the_timeline_and_private_notes(
     assert "OPIC art. 7(h)" in text
 
 
+def test_the_internal_dossier_lists_the_victims_the_check_leaves_out_and_why(
+    case: Communication, filing_pdf: bytes
+) -> None:
+    """A victim who refused consent is left out (OPIC art. 5(2)); only the internal dossier says so."""
+    PersonFactory.create(communication=case, consent="not_given", without_consent_reason="")
+    victims = case.people.filter(role=Person.Role.VICTIM).count()
+    internal = " ".join(text_of(dossier_render_bytes(communication=case, variant="internal")[0]))
+    assert "Части, которые проверка портала исключает" in internal
+    assert f"Жертва {victims}" in internal
+    assert "OPIC art. 5(2)" in internal
+    filing = " ".join(text_of(dossier_render_bytes(communication=case, variant="filing")[0]))
+    assert "Части, которые проверка портала исключает" not in filing
+
+
 @pytest.mark.parametrize(
     ("language", "phrase"),
     [

@@ -75,7 +75,8 @@ class Case:
 
 
 def stored(name: str) -> bytes:
-    with default_storage.open(name, "rb") as handle:
+    """A stored file's content as the portal reads it (decrypted by the files' own storage)."""
+    with Dossier.file.field.storage.open(name, "rb") as handle:
         return bytes(handle.read())
 
 

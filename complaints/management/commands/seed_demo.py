@@ -109,7 +109,8 @@ class Command(BaseCommand):
         )
         Membership.objects.get_or_create(user=users["reviewer@demo.test"], organisation=office)
 
-        if not Communication.objects.filter(title__startswith="[demo]").exists():
+        # The titles are encrypted (they start with "[demo]"): the demo cases are those of demo filers.
+        if not Communication.objects.filter(filer__in=users.values()).exists():
             self._cases(users, ngo, office)
 
         self.stdout.write(
@@ -194,14 +195,11 @@ class Command(BaseCommand):
         on_behalf.organisation = ngo
         on_behalf.assignee = caseworker
         on_behalf.save()
-        on_behalf.people.filter(role=Person.Role.VICTIM).update(
-            given_name=child.first_name,
-            family_name=child.last_name,
-            date_of_birth=date(2012, 3, 14),
-            consent="",
-            without_consent_reason="",
-        )
         victim = on_behalf.people.get(role=Person.Role.VICTIM)
+        victim.given_name, victim.family_name = child.first_name, child.last_name
+        victim.date_of_birth = date(2012, 3, 14)
+        victim.consent = victim.without_consent_reason = ""
+        victim.save()  # save(), not update(): the blind index of names follows saves
         _invitation, token = invitation_create(
             communication=on_behalf, invited_by=caseworker, role="child", person=victim, language="kk"
         )

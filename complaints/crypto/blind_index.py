@@ -1,0 +1,81 @@
+"""The blind index: keyed digests of the normalised words of names and titles.
+
+Names are encrypted, so the database cannot compare them with what a caseworker types. Instead
+each word of a name (and of a case's title) is normalised and every prefix of it from three letters
+on is kept as an HMAC-SHA-256 digest under a key derived from the key ring (complaints.models.
+SearchDigest). The search normalises what was typed the same way and looks its digests up in an
+index: "Aig", "aigerim", "AIGERIM" and "Айгерим" all find "Aigerim". The digests say nothing
+without the key, except that two cases share a word (or its start).
+
+Normalising: case folded, accents and marks removed, Cyrillic (Russian and Kazakh letters)
+written in Latin letters, then a few spellings that transliterations differ on made one (y, j → i;
+a doubled letter → one), so "Алия", "Aliya" and "Aliia" meet. Words are split at spaces and
+punctuation; a hyphenated or spaced-out name is also kept joined ("Smith-Jones" → smithjones).
+A search for a part in the middle of a word ("gerim") finds nothing: the index holds beginnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from complaints.crypto.keys import KeyRing
+
+MIN_PREFIX = 3
+MAX_WORD = 40
+
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}  # fmt: skip
+TRANSLITERATE = str.maketrans(CYRILLIC)
+# Spellings that Latin transliterations of the same name differ on.
+FOLD = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k"})
+DOUBLED = re.compile(r"(.)\1+")
+SEPARATORS = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """One spelling for the spellings of a word (lower case, Latin, no marks), with separators kept."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(TRANSLITERATE)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return DOUBLED.sub(r"\1", text.translate(FOLD))
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``, in order."""
+    return [w[:MAX_WORD] for w in SEPARATORS.split(fold(text)) if w]
+
+
+def terms(text: str) -> set[str]:
+    """What a name or title is indexed under: every word's prefixes from three letters, and the whole
+    text joined (so a name typed with spaces or hyphens inside finds it written either way)."""
+    found: set[str] = set()
+    parts = words(text)
+    joined = "".join(parts)[:MAX_WORD]
+    for word in [*parts, joined] if len(parts) > 1 else parts:
+        found.add(word)
+        found.update(word[:end] for end in range(MIN_PREFIX, len(word)))
+    return found
+
+
+def query_terms(text: str) -> list[str]:
+    """What a search looks up: each word typed, in order, without repeats (every one must match)."""
+    return list(dict.fromkeys(words(text)))
+
+
+def digests(ring: KeyRing, values: Iterable[str]) -> set[str]:
+    """The current key's digests of everything ``values`` are indexed under."""
+    key = ring.index_keys()[0]
+    return {ring.digest(term, key) for value in values for term in terms(value)}
+
+
+def query_digests(ring: KeyRing, term: str) -> list[str]:
+    """The digests a search term may be stored under: one per key of the ring, so that a case
+    indexed before a rotation is found until ``manage.py reencrypt`` indexes it again."""
+    return [ring.digest(term, key) for key in ring.index_keys()]

@@ -1,0 +1,89 @@
+"""Keeping the blind index of names (complaints.crypto.blind_index) in step with the cases.
+
+Whenever a case or a person named in it is saved or deleted, the digests of that case are
+computed again and only the difference is written. Rows written without save() (bulk loads)
+are indexed by ``manage.py reencrypt``, which indexes every case again with the current key
+(complaints.crypto.rotation.index_rebuild).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from complaints.crypto.blind_index import digests, query_digests, query_terms
+from complaints.crypto.keys import key_ring
+from complaints.models import Communication, Person, SearchDigest
+
+
+def index_values(communication_id: int) -> list[str]:
+    """What a case is found by: its title and the names of the people in it."""
+    titles = Communication.objects.filter(pk=communication_id).values_list("title", flat=True)
+    names = Person.objects.filter(communication_id=communication_id).values_list("given_name", "family_name")
+    return [*titles, *(name for pair in names for name in pair)]
+
+
+def communication_index(communication_id: int, add: bool = True) -> None:
+    """Bring the case's digests up to date (a no-op when nothing it is found by changed).
+
+    ``add=False`` only removes digests (a person was deleted): while a whole case is deleted, its
+    people go before it, and adding digests then would leave rows pointing at no case.
+    """
+    wanted = digests(key_ring(), index_values(communication_id))
+    rows = SearchDigest.objects.filter(communication_id=communication_id)
+    stored = set(rows.values_list("digest", flat=True))
+    if stale := stored - wanted:
+        rows.filter(digest__in=stale).delete()
+    if not add:
+        return
+    SearchDigest.objects.bulk_create(
+        [SearchDigest(communication_id=communication_id, digest=d) for d in wanted - stored],
+        ignore_conflicts=True,
+    )
+
+
+def on_communication_saved(sender: Any, instance: Communication, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        communication_index(instance.pk)
+
+
+def on_person_saved(sender: Any, instance: Person, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        communication_index(instance.communication_id)
+
+
+def on_person_deleted(sender: Any, instance: Person, **kwargs: Any) -> None:
+    communication_index(instance.communication_id, add=False)
+
+
+def name_search_ids(text: str) -> QuerySet[Any, int] | None:
+    """The ids of every case whose title or names hold every word of ``text`` (None: no word to look for).
+
+    The first word's digests, narrowed by a semi-join per further word: the database starts from
+    the rarest word (a common first name matches a great many cases, a family name few).
+    """
+    terms = query_terms(text)
+    if not terms:
+        return None
+    ring = key_ring()
+    matches = SearchDigest.objects.filter(digest__in=query_digests(ring, terms[0])).order_by()
+    for term in terms[1:]:
+        also = SearchDigest.objects.filter(digest__in=query_digests(ring, term)).values("communication_id")
+        matches = matches.filter(communication_id__in=also)
+    return matches.values_list("communication_id", flat=True)
+
+
+def name_search_condition(text: str) -> Q:
+    """The same test, as a condition on each case (for a search matching a great many cases)."""
+    terms = query_terms(text)
+    if not terms:
+        return Q(pk__in=[])
+    ring = key_ring()
+    condition = Q()
+    for term in terms:
+        found = SearchDigest.objects.filter(
+            communication=OuterRef("pk"), digest__in=query_digests(ring, term)
+        )
+        condition &= Q(Exists(found))
+    return condition
