@@ -147,3 +147,32 @@ def _transition(
     )
     deadlines_recompute(communication=locked, actor=actor)
     return locked
+
+
+@transaction.atomic
+def communication_record_views_transmission(
+    *, communication: Communication, on: date, actor: User | None
+) -> Communication:
+    """Record the day the Committee transmitted its Views to the State (OPIC art. 10(5)).
+
+    The State's six months for its written response run from that day (art. 11(1)).
+    """
+    locked = Communication.objects.select_for_update().get(pk=communication.pk)
+    if locked.views_adopted_on is None:
+        raise TransitionNotAllowed(_("Record the adoption of the Views first."))
+    if on > timezone.localdate():
+        raise TransitionNotAllowed(_("This date is in the future."))
+    if on < locked.views_adopted_on:
+        raise TransitionNotAllowed(_("The Views cannot be transmitted before they were adopted."))
+    locked.views_transmitted_on = on
+    locked.version += 1
+    locked.save()
+    Event.objects.create(
+        communication=locked,
+        kind=Event.Kind.TRANSITION,
+        actor=actor,
+        occurred_on=on,
+        note=_("Views transmitted to the State"),
+    )
+    deadlines_recompute(communication=locked, actor=actor)
+    return locked

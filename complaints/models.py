@@ -338,6 +338,8 @@ class Communication(models.Model):
     comments_sent_on = models.DateField(_("author's comments sent"), null=True, blank=True)
     admissibility_decided_on = models.DateField(_("admissibility decision"), null=True, blank=True)
     views_adopted_on = models.DateField(_("Views adopted"), null=True, blank=True)
+    # OPIC art. 11(1): the State's six months run from the transmission of the Views, not their adoption.
+    views_transmitted_on = models.DateField(_("Views transmitted to the State"), null=True, blank=True)
     follow_up_received_on = models.DateField(_("follow-up received"), null=True, blank=True)
     closed_on = models.DateField(_("closed"), null=True, blank=True)
 
@@ -605,6 +607,8 @@ class Event(models.Model):
         ASSESSED = "assessed", _("Admissibility checked")
         INVITATION = "invitation", _("Review by the child or family")
         ERASED = "erased", _("Personal data erased")
+        DISPATCHED = "dispatched", _("Sent to the Committee")
+        CLARIFICATION = "clarification", _("The Committee's secretariat asked for more information")
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -686,6 +690,7 @@ class Deadline(models.Model):
         AUTHOR_COMMENTS = "author_comments", _("The author's comments on the State's observations")
         FOLLOW_UP = "follow_up", _("The State's written response to the Committee's Views")
         INTERIM_MEASURES = "interim_measures", _("The State's report on interim measures")
+        CLARIFICATION = "clarification", _("The answer to the secretariat's request for information")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -1047,6 +1052,65 @@ class ErasureRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference.hex[:8].upper()} {self.get_kind_display()}"
+
+
+# ---- From the portal to the Committee (complaints.dispatch) ----
+
+
+class Dispatch(models.Model):
+    """One sending of the filing dossier to the Committee's secretariat, by e-mail or by post.
+
+    The first dispatch, not the portal's submission, is when the communication is filed: the
+    one-year limit of OPIC art. 7(h) is met on its day in Geneva (``sent_on``).
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        POST = "post", _("Post")
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="dispatches")
+    channel = models.CharField(_("sent by"), max_length=8, choices=Channel.choices)
+    sent_at = models.DateTimeField(_("sent at"))
+    # The day it was sent, in Geneva (Europe/Zurich), where the treaty's days are counted.
+    sent_on = models.DateField(_("sent on (Geneva)"))
+    recipient = models.CharField(_("sent to"), max_length=300)
+    message_id = models.CharField(_("message id"), max_length=300, blank=True)
+    postal_receipt = models.TextField(_("postal receipt"), blank=True)
+    dossier_sha256 = models.CharField(_("SHA-256 of the dossier sent"), max_length=64, blank=True)
+    sender = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("sent by")
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dispatch to the Committee")
+        verbose_name_plural = _("dispatches to the Committee")
+        ordering = ["communication", "sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.communication} {self.channel} {self.sent_on}"
+
+
+class ClarificationRequest(models.Model):
+    """The secretariat asked the author for clarification or more information (rule 15), by a date it set."""
+
+    communication = models.ForeignKey(
+        Communication, on_delete=models.CASCADE, related_name="clarification_requests"
+    )
+    requested_on = models.DateField(_("asked on"))
+    due_on = models.DateField(_("answer by"))
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    note = models.TextField(_("what was asked"), blank=True)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request for clarification")
+        verbose_name_plural = _("requests for clarification")
+        ordering = ["communication", "requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.communication} {self.requested_on} → {self.due_on}"
 
 
 class SearchDigest(models.Model):

@@ -76,8 +76,9 @@ def communication_access(user: Any, reference: Any, action: str = "view") -> Com
     """Return the case ``reference`` if ``user`` may do ``action`` on it: the one door to a case.
 
     ``action`` names a permission of this module (``view``, ``change``, ``transition``,
-    ``manage``, ``invite``, ``answer``, ``triage``, ``delete``, ``export``, ``erase``). A case the
-    user cannot see (or a reference that is not one) raises Http404, so nothing tells whether it
+    ``manage``, ``invite``, ``answer``, ``triage``, ``delete``, ``export``, ``erase``,
+    ``dispatch``). A case the user cannot see (or a reference that is not one) raises Http404, so
+    nothing tells whether it
     exists; a case they see but may not act on raises PermissionDenied. Status is part of each
     rule: "change" on a submitted case is refused here, whoever asks.
     """
@@ -106,6 +107,17 @@ def is_in_review(user: Any, obj: Any = None) -> bool:
     return communication is not None and communication.status not in (
         Communication.Status.DRAFT,
         Communication.Status.CLOSED,
+    )
+
+
+@rules.predicate
+def is_sendable(user: Any, obj: Any = None) -> bool:
+    """Submitted, not closed and not erased: a case whose filing dossier may go to the Committee."""
+    communication = _as_communication(obj)
+    return (
+        communication is not None
+        and communication.status not in (Communication.Status.DRAFT, Communication.Status.CLOSED)
+        and communication.erased_on is None
     )
 
 
@@ -185,6 +197,12 @@ rules.add_perm("complaints.answer_communication", is_invited_to_answer)
 # The family's rights over its data (complaints.privacy): the filer downloads everything the
 # portal holds about the case and asks for its erasure; an administrator may do both for them.
 rules.add_perm("complaints.export_communication", is_administrator | is_filer)
+# Sending the filing dossier to the Committee (complaints.dispatch): the filer or the handling
+# caseworker, once it is submitted and while it is open. The secretariat's answers (acknowledgement,
+# requests for clarification) are recorded by whoever records the lifecycle ("transition").
+rules.add_perm(
+    "complaints.dispatch_communication", is_sendable & (is_administrator | is_filer | is_handling_caseworker)
+)
 rules.add_perm("complaints.erase_communication", is_administrator | is_filer)
 # The log of erasures holds no erased data; administrators read it, nobody edits it.
 rules.add_perm("complaints.view_erasurerecord", is_administrator)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from admissibility import Assessment, Scope, assess
 from complaints.adapters import facts_from_communication, treaty_table
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_of_case
 from complaints.dossiers.services import dossier_variants_for
 from complaints.models import (
@@ -116,7 +117,7 @@ def case_tracking(*, communication: Communication, user: Any) -> dict[str, Any]:
     }
     return {
         "visible": bool(variants),
-        "today": timezone.localdate(),
+        "today": geneva_today(),
         "deadlines": list(deadlines_of_case(communication=communication)),
         "dossiers": [
             {

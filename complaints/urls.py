@@ -4,6 +4,7 @@ from complaints.accounts import views as account_views
 from complaints.casework import views
 from complaints.childaccounts import views as child_account_views
 from complaints.deadlines import views as deadline_views
+from complaints.dispatch import views as dispatch_views
 from complaints.dossiers import views as dossier_views
 from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
@@ -21,6 +22,11 @@ urlpatterns = [
         "cases/<uuid:reference>/transition/",
         views.communication_record_transition,
         name="communication_transition",
+    ),
+    path(
+        "cases/<uuid:reference>/views-transmitted/",
+        views.views_transmitted_view,
+        name="communication_views_transmitted",
     ),
     path("cases/<uuid:reference>/step/<slug:slug>/", wizard_views.wizard_step, name="wizard_step"),
     path(
@@ -90,4 +96,28 @@ urlpatterns += [
     path("deadlines/calendar/new/", deadline_views.calendar_feed_new, name="calendar_feed_new"),
     path("deadlines/calendar/stop/", deadline_views.calendar_feed_stop, name="calendar_feed_stop"),
     path("calendar/<str:feed_token>.ics", deadline_views.calendar_feed, name="calendar_feed"),
+]
+
+# From the portal to the Committee: sending the dossier, and the secretariat's answers.
+
+urlpatterns += [
+    path("cases/<uuid:reference>/dispatch/", dispatch_views.dispatch_page, name="dispatch"),
+    path("cases/<uuid:reference>/dispatch/email/", dispatch_views.dispatch_email_view, name="dispatch_email"),
+    path("cases/<uuid:reference>/dispatch/post/", dispatch_views.dispatch_post_view, name="dispatch_post"),
+    path("cases/<uuid:reference>/dispatch/letter/", dispatch_views.cover_letter_page, name="dispatch_letter"),
+    path(
+        "cases/<uuid:reference>/dispatch/acknowledgement/",
+        dispatch_views.acknowledgement_view,
+        name="dispatch_acknowledgement",
+    ),
+    path(
+        "cases/<uuid:reference>/dispatch/clarification/",
+        dispatch_views.clarification_view,
+        name="dispatch_clarification",
+    ),
+    path(
+        "cases/<uuid:reference>/dispatch/clarification/<int:request_id>/answered/",
+        dispatch_views.clarification_answered_view,
+        name="dispatch_clarification_answered",
+    ),
 ]

@@ -343,6 +343,29 @@ if EMAIL_CONFIG.get("EMAIL_BACKEND") == "django.core.mail.backends.console.Email
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OPIC portal <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Where "Send to the Committee" (complaints.dispatch) sends the filing dossier. The OHCHR's
+# Petitions Team receives individual communications to the treaty bodies, the CRC's under OPIC
+# among them, by e-mail as signed, scanned attachments or by post (OHCHR Fact Sheet No. 7/Rev.2,
+# 2013, as translated at https://espchhelp.ru/koon/stati/4412-what-information-should-be-included-in-the-complaint-to-the-un-committees;
+# CRIN, "Where are complaints heard?", archive.crin.org/en/guides/legal/crc-complaints-mechanism-toolkit/).
+# The e-mail address was not found on an OHCHR page in the sources at hand: petitions@ohchr.org is
+# the address in common use for the Petitions Team; check it before relying on it, and note that
+# the OHCHR's CRC page now asks for its online submission form
+# (https://www.ohchr.org/en/treaty-bodies/crc/individual-communications).
+COMMITTEE_PETITIONS_EMAIL = env.str("COMMITTEE_PETITIONS_EMAIL", default="petitions@ohchr.org")
+# The postal address OHCHR gives for individual communications ("Petitions Team, Office of the
+# High Commissioner for Human Rights, United Nations Office at Geneva, 1211 Geneva 10,
+# Switzerland": http://www2.ohchr.org/french/bodies/question.htm). Lines separated by "|".
+COMMITTEE_PETITIONS_POSTAL_ADDRESS = [
+    line.strip()
+    for line in env.str(
+        "COMMITTEE_PETITIONS_POSTAL_ADDRESS",
+        default="Petitions Team|Office of the United Nations High Commissioner for Human Rights"
+        "|United Nations Office at Geneva|1211 Geneva 10|Switzerland",
+    ).split("|")
+    if line.strip()
+]
+
 # Celery: eager in the web process unless a broker is configured.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or None)

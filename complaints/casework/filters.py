@@ -7,10 +7,10 @@ from typing import Any
 
 import django_filters
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaints.crypto.search_index import name_search_condition, name_search_ids
+from complaints.deadlines.geneva import geneva_today
 from complaints.models import Claim, Communication, Deadline
 
 PENDING = [Deadline.Status.OPEN, Deadline.Status.OVERDUE]
@@ -128,7 +128,7 @@ class CaseFilter(django_filters.FilterSet):
     def filter_deadline(
         self, queryset: QuerySet[Communication], name: str, value: str
     ) -> QuerySet[Communication]:
-        today = timezone.localdate()
+        today = geneva_today()
         pending = Deadline.objects.filter(communication=OuterRef("pk"), status__in=PENDING)
         if value == "overdue":
             return queryset.filter(Exists(pending.filter(due_on__lt=today)))

@@ -28,3 +28,11 @@ class TransitionForm(forms.Form):
 
     def to_request(self) -> TransitionRequest:
         return TransitionRequest(**self.cleaned_data)
+
+
+class ViewsTransmittedForm(forms.Form):
+    """The day the Committee sent its Views to the State: the follow-up's six months run from it."""
+
+    on = forms.DateField(
+        label=_("The Views were transmitted to the State on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from complaints.audit.views import readers_context
 from complaints.casework.filters import case_list
-from complaints.casework.forms import TransitionForm
+from complaints.casework.forms import TransitionForm, ViewsTransmittedForm
 from complaints.casework.pagination import paginate_capped
 from complaints.casework.services import (
     CaseworkError,
@@ -25,10 +25,17 @@ from complaints.casework.services import (
     case_share,
 )
 from complaints.childaccounts.services import child_account_may_create
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.views import interim_measures_form
+from complaints.dispatch.views import dispatch_context
 from complaints.health import health
 from complaints.invitations.views import invitations_context
-from complaints.lifecycle import TransitionNotAllowed, allowed_transitions, communication_transition
+from complaints.lifecycle import (
+    TransitionNotAllowed,
+    allowed_transitions,
+    communication_record_views_transmission,
+    communication_transition,
+)
 from complaints.models import Communication, Organisation, User
 from complaints.permissions import communication_access
 from complaints.privacy.views import privacy_context
@@ -58,7 +65,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "today": timezone.localdate(),
+            "today": geneva_today(),
             "may_create_child_accounts": child_account_may_create(request.user),
         },
     )
@@ -82,6 +89,10 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **invitations_context(user, communication),
         **privacy_context(user, communication),
         **readers_context(user, communication),
+        **dispatch_context(user, communication),
+        "views_transmitted_form": ViewsTransmittedForm(initial={"on": timezone.localdate()})
+        if page.can_transition and communication.views_adopted_on and not communication.views_transmitted_on
+        else None,
         "transition_form": TransitionForm(
             allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
         )
@@ -102,6 +113,25 @@ def communication_record_transition(request: HttpRequest, reference: str) -> Htt
     try:
         communication_transition(
             communication=communication, request=form.to_request(), actor=cast(User, request.user)
+        )
+    except TransitionNotAllowed as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Recorded."))
+    return redirect(communication)
+
+
+@login_required
+@require_POST
+def views_transmitted_view(request: HttpRequest, reference: str) -> HttpResponse:
+    communication = communication_access(request.user, reference, "transition")
+    form = ViewsTransmittedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the form: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect(communication)
+    try:
+        communication_record_views_transmission(
+            communication=communication, on=form.cleaned_data["on"], actor=cast(User, request.user)
         )
     except TransitionNotAllowed as error:
         messages.error(request, str(error))

@@ -25,6 +25,7 @@ class Kind(StrEnum):
     AUTHOR_COMMENTS = "author_comments"
     FOLLOW_UP = "follow_up"
     INTERIM_MEASURES = "interim_measures"
+    CLARIFICATION = "clarification"
 
 
 class State(StrEnum):
@@ -44,15 +45,21 @@ class CaseDates:
     status: str = "draft"
     final_domestic_decision_on: date | None = None
     submitted_on: date | None = None
+    dispatched_on: date | None = None  # the first dispatch to the Committee, its day in Geneva
+    registered_on: date | None = None
     transmitted_on: date | None = None
     observations_received_on: date | None = None
     comments_due_months: int = 2
     comments_sent_on: date | None = None
     views_adopted_on: date | None = None
+    views_transmitted_on: date | None = None
     follow_up_received_on: date | None = None
     interim_measures_granted_on: date | None = None
     interim_report_due_on: date | None = None
     interim_reported_on: date | None = None
+    clarification_requested_on: date | None = None
+    clarification_due_on: date | None = None
+    clarification_answered_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,34 @@ def _months(count: int) -> Callable[[CaseDates, date], date]:
     return lambda case, anchor: add_months(anchor, count)
 
 
+def _filed_on(case: CaseDates) -> date | None:
+    """The day the communication reached the Committee: its dispatch, else its registration.
+
+    A case sent outside the portal has no dispatch; its registration shows that it arrived.
+    """
+    return case.dispatched_on or case.registered_on
+
+
+def _views_transmitted(case: CaseDates) -> date | None:
+    """The day the Views went to the State; until it is recorded, the day of their adoption.
+
+    The Committee transmits its Views "without delay" (OPIC art. 10(5)), so the adoption is never
+    later than the transmission: a deadline counted from it falls no later than the true one.
+    """
+    return case.views_transmitted_on or case.views_adopted_on
+
+
+def _clarification_due(case: CaseDates, anchor: date) -> date:
+    assert case.clarification_due_on is not None  # the anchor is only set when it is
+    return case.clarification_due_on
+
+
+def _clarification_anchor(case: CaseDates) -> date | None:
+    if case.clarification_requested_on is None or case.clarification_due_on is None:
+        return None
+    return min(case.clarification_requested_on, case.clarification_due_on)
+
+
 def _interim_anchor(case: CaseDates) -> date | None:
     if case.interim_report_due_on is None:
         return None
@@ -108,15 +143,27 @@ def _interim_due(case: CaseDates, anchor: date) -> date:
 
 RULES: Final[tuple[Rule, ...]] = (
     # "not submitted within one year after the exhaustion of domestic remedies" makes a
-    # communication inadmissible, unless it was impossible to submit within that time.
+    # communication inadmissible, unless it was impossible to submit within that time. It is
+    # submitted when it is sent to the Committee (complaints.dispatch), not when the portal's form
+    # is signed: until then the limit stays open and its reminders go on.
     Rule(
         kind=Kind.FILING,
         source="OPIC art. 7(h)",
         anchor=lambda case: case.final_domestic_decision_on,
         due=lambda case, anchor: add_years(anchor, 1),
-        met=lambda case: case.submitted_on,
+        met=_filed_on,
         ends_with=frozenset({CLOSED}),
-        met_after_anchor=False,  # once submitted, the filing limit no longer runs
+        met_after_anchor=False,  # once sent, the filing limit no longer runs
+    ),
+    # The secretariat may ask the author for clarification or more information and set a time
+    # limit for the answer; the caseworker records both dates from its letter.
+    Rule(
+        kind=Kind.CLARIFICATION,
+        source="Rules of procedure under OPIC (CRC/C/62/3), rule 15 (time limit set in the request)",
+        anchor=_clarification_anchor,
+        due=_clarification_due,
+        met=lambda case: case.clarification_answered_on,
+        ends_with=frozenset({CLOSED}),
     ),
     # The State submits written explanations or statements "within six months" of the
     # communication being brought to its attention.
@@ -139,11 +186,11 @@ RULES: Final[tuple[Rule, ...]] = (
         ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
     ),
     # The State submits a written response on the action taken on the Committee's Views
-    # "within six months".
+    # "within six months", counted from their transmission to it, not from their adoption.
     Rule(
         kind=Kind.FOLLOW_UP,
-        source="OPIC art. 11(1); rules of procedure, rule 28",
-        anchor=lambda case: case.views_adopted_on,
+        source="OPIC art. 11(1), six months from the transmission of the Views; rules of procedure, rule 28",
+        anchor=_views_transmitted,
         due=_months(6),
         met=lambda case: case.follow_up_received_on,
         ends_with=frozenset({CLOSED}),

@@ -31,12 +31,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from complaints.deadlines import rules as rules_
+from complaints.deadlines.geneva import geneva_today
 from complaints.mail import email_language, email_message
 from complaints.models import (
+    ClarificationRequest,
     Communication,
     Deadline,
     DeadlineChange,
     DeadlineReminder,
+    Dispatch,
     DomesticRemedy,
     InterimMeasuresReport,
     Membership,
@@ -64,19 +67,36 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         communication=communication, is_final=True, decided_on__isnull=False
     ).aggregate(last=Max("decided_on"))["last"]
     interim = InterimMeasuresReport.objects.filter(communication=communication).first()
+    first_dispatch = (
+        Dispatch.objects.filter(communication=communication)
+        .order_by("sent_on")
+        .values_list("sent_on", flat=True)
+        .first()
+    )
+    clarification = (
+        ClarificationRequest.objects.filter(communication=communication)
+        .order_by("-requested_on", "-pk")
+        .first()
+    )
     return rules_.CaseDates(
         status=communication.status,
         final_domestic_decision_on=final,
         submitted_on=communication.submitted_on,
+        dispatched_on=first_dispatch,
+        registered_on=communication.registered_on,
         transmitted_on=communication.transmitted_on,
         observations_received_on=communication.observations_received_on,
         comments_due_months=communication.comments_due_months,
         comments_sent_on=communication.comments_sent_on,
         views_adopted_on=communication.views_adopted_on,
+        views_transmitted_on=communication.views_transmitted_on,
         follow_up_received_on=communication.follow_up_received_on,
         interim_measures_granted_on=communication.interim_measures_granted_on,
         interim_report_due_on=interim.report_due_on if interim else None,
         interim_reported_on=interim.reported_on if interim else None,
+        clarification_requested_on=clarification.requested_on if clarification else None,
+        clarification_due_on=clarification.due_on if clarification else None,
+        clarification_answered_on=clarification.answered_on if clarification else None,
     )
 
 
@@ -249,7 +269,7 @@ def deadlines_sweep(*, today: date | None = None, batch_size: int = 1000) -> Swe
     Batches are locked with SKIP LOCKED (on PostgreSQL), so two sweeps running at once share the
     work instead of doing it twice; the unique constraint on reminders is the last guard.
     """
-    today = today or timezone.localdate()
+    today = today or geneva_today()
     result = SweepResult()
     while True:
         with transaction.atomic():
@@ -456,7 +476,7 @@ def deadlines_visible_to(user: Any) -> QuerySet[Deadline]:
 
 def deadlines_upcoming(*, user: Any, today: date | None = None, days: int = 30) -> QuerySet[Deadline]:
     """Return the pending deadlines ``user`` may see that fall due within ``days`` (overdue ones included)."""
-    today = today or timezone.localdate()
+    today = today or geneva_today()
     return (
         deadlines_visible_to(user)
         .filter(status__in=PENDING, due_on__lte=today + timedelta(days=days))

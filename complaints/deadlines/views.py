@@ -29,6 +29,7 @@ from complaints.deadlines.calendar import (
     calendar_feed_revoke,
     deadlines_ical,
 )
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import (
     PENDING,
     deadlines_upcoming,
@@ -88,7 +89,7 @@ def interim_measures_view(request: HttpRequest, reference: Any) -> HttpResponse:
 @login_required
 @require_GET
 def deadline_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = geneva_today()
     context = {
         "today": today,
         "deadlines": deadlines_upcoming(user=request.user, today=today, days=30),
@@ -128,7 +129,7 @@ def calendar_feed(request: HttpRequest, feed_token: str) -> HttpResponse:
     feed = calendar_feed_for_token(feed_token)
     if feed is None:
         raise Http404
-    today = timezone.localdate()
+    today = geneva_today()
     deadlines = (
         deadlines_visible_to(feed.user)
         .filter(

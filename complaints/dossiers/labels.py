@@ -74,6 +74,10 @@ LABELS: Final[dict[str, str]] = dict(
             "cover_confidential",
             "The author asks that the names of the author and of the child not be published (rule 29(4) of the rules of procedure).",
         ),
+        label(
+            "dispatch_body",
+            "Please find attached a communication to the Committee on the Rights of the Child, submitted under the Optional Protocol to the Convention on the Rights of the Child on a communications procedure, with its annexes, in one PDF file. Its cover letter says who submits it and how to reach them.",
+        ),
         label("closing", "Yours faithfully,"),
         label("portal_reference", "Portal reference"),
         label("committee_reference", "Committee reference"),
@@ -254,6 +258,7 @@ LABELS: Final[dict[str, str]] = dict(
         label("deadline_author_comments", "Author's comments on the State's observations"),
         label("deadline_follow_up", "State's response to the Views"),
         label("deadline_interim_measures", "State's report on interim measures"),
+        label("deadline_clarification", "Answer to the secretariat's request for clarification"),
         label("status_open", "open"),
         label("status_overdue", "overdue"),
         label("status_met", "met"),

@@ -32,6 +32,7 @@ runs: idempotent, and safe when two workers get the same job.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import logging
@@ -64,7 +65,19 @@ from complaints.dossiers import labels as dossier_labels
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
-from complaints.models import Communication, Deadline, Dossier, Person, TreatyStatus, User
+from complaints.models import (
+    Claim,
+    Communication,
+    Deadline,
+    Document,
+    DomesticRemedy,
+    Dossier,
+    OtherProcedure,
+    Person,
+    Submission,
+    TreatyStatus,
+    User,
+)
 from complaints.privacy.redaction import Plain, Redactor
 from complaints.storage import STORAGE_ERRORS, stored_file_delete
 
@@ -189,7 +202,10 @@ def _annexes(
 
     annexes = []
     pages_left = MAX_COMMUNICATION_PAGES  # annexes stored before the budget existed stop here
-    for number, document in enumerate(communication.documents.order_by("uploaded_at", "pk"), start=1):
+    documents = communication.documents.all()
+    if "documents" not in getattr(communication, "_prefetched_objects_cache", {}):
+        documents = documents.order_by("uploaded_at", "pk")  # the snapshot keeps its own order
+    for number, document in enumerate(documents, start=1):
         annex = Annex(
             number=number,
             title=redact.text(document.title),
@@ -278,8 +294,101 @@ def _exclusions(communication: Communication, labels: dict[str, str], language: 
 
 
 def _build_once(communication: Communication, variant: str) -> DossierSource:
+    source = communication_as_signed(communication) if variant != Dossier.Variant.INTERNAL else None
     with translation.override(communication.dossier_language):
-        return _build_in_language(communication, variant)
+        return _build_in_language(source or communication, variant)
+
+
+# ---- What was signed: the Submission snapshot ----
+
+# Fields of a communication that its lifecycle sets after signing: read live, never from the snapshot.
+LIVE_FIELDS = frozenset(
+    {
+        "id",
+        "reference",
+        "version",
+        "status",
+        "closure",
+        "committee_reference",
+        "submitted_on",
+        "registered_on",
+        "interim_measures_granted_on",
+        "transmitted_on",
+        "observations_received_on",
+        "comments_due_months",
+        "comments_sent_on",
+        "admissibility_decided_on",
+        "views_adopted_on",
+        "views_transmitted_on",
+        "follow_up_received_on",
+        "closed_on",
+        "verdict",
+        "verdict_checked_on",
+        "claimed_by",
+        "claimed_at",
+        "next_deadline_on",
+        "erased_on",
+        "purge_after",
+        "created_at",
+        "updated_at",
+    }
+)
+# The parts of a case as the snapshot lists them (complaints.services.snapshot_of), by related name.
+SNAPSHOT_PARTS: dict[str, type[Any]] = {
+    "people": Person,
+    "claims": Claim,
+    "remedies": DomesticRemedy,
+    "other_procedures": OtherProcedure,
+}
+
+
+def _thaw(model: type[Any], data: dict[str, Any], skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Turn a row of the snapshot (JSON) back into field values: dates are dates again."""
+    values: dict[str, Any] = {}
+    for field_ in model._meta.concrete_fields:
+        if field_.name in skip or field_.name not in data or field_.is_relation:
+            continue
+        values[field_.attname] = field_.to_python(data[field_.name])
+    return values
+
+
+def communication_as_signed(communication: Communication) -> Communication | None:
+    """Return ``communication`` as its latest Submission froze it, unsaved; None without a snapshot.
+
+    The content (people, claims, remedies, other procedures, free text, the signature) comes from
+    the snapshot, so that no later change of a row can change what was signed; the lifecycle's
+    dates and references are read live. Annexes are the stored documents the snapshot lists
+    (by SHA-256), in their order.
+    """
+    submission = Submission.objects.filter(communication=communication).order_by("-version", "-pk").first()
+    snapshot = submission.snapshot if submission is not None else None
+    if not snapshot:
+        return None
+    frozen = copy.copy(communication)
+    frozen._state = copy.copy(communication._state)
+    for name, value in _thaw(Communication, snapshot, LIVE_FIELDS).items():
+        setattr(frozen, name, value)
+    prefetched: dict[str, Any] = {}
+    for related, model in SNAPSHOT_PARTS.items():
+        rows = [
+            model(communication_id=communication.pk, **_thaw(model, row)) for row in snapshot.get(related, [])
+        ]
+        prefetched[related] = _as_queryset(model, rows)
+    listed = [row.get("sha256") for row in snapshot.get("documents", [])]
+    stored = {d.sha256: d for d in Document.objects.filter(communication=communication, sha256__in=listed)}
+    documents = [stored[sha] for sha in dict.fromkeys(listed) if sha in stored]
+    prefetched["documents"] = _as_queryset(Document, documents)
+    # Where Django keeps what prefetch_related() read: the related managers answer .all() from it.
+    frozen.__dict__["_prefetched_objects_cache"] = prefetched
+    return frozen
+
+
+def _as_queryset(model: type[Any], rows: list[Any]) -> Any:
+    """A queryset already evaluated to ``rows``, as a prefetch leaves it: ``.all()`` reads no database."""
+    queryset = model._default_manager.none()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    return queryset
 
 
 def _build_in_language(communication: Communication, variant: str) -> DossierSource:

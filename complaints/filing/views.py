@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from admissibility import Assessment
 from complaints.filing import forms as wf
+from complaints.filing.completeness import completeness_gaps
 from complaints.filing.documents import DocumentRejected, document_add, document_remove
 from complaints.filing.help import help_contacts
 from complaints.filing.pages import PAGES, Page
@@ -120,6 +121,21 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
     return items
 
 
+def _gaps(communication: Communication, child: bool) -> list[dict[str, Any]]:
+    """What the filing dossier still lacks, each with the step that fixes it (filing/completeness.py)."""
+    slugs = {step.slug for step in applicable_steps(communication)}
+    return [
+        {
+            "text": gap.child_text if child else gap.text,
+            "source": gap.source,
+            "url": reverse("complaints:wizard_step", args=[communication.reference, gap.step])
+            if gap.step in slugs
+            else None,
+        }
+        for gap in completeness_gaps(communication)
+    ]
+
+
 def _context(
     request: HttpRequest, communication: Communication, step: Step, page: Page, screen: int | None
 ) -> dict[str, Any]:
@@ -145,6 +161,7 @@ def _context(
         "following": following,
         "assessment": assessment,
         "feedback": feedback(communication, assessment),
+        "gaps": _gaps(communication, child),
         "exclusions": exclusions_shown(communication=communication, assessment=assessment, child=child),
         "file_by": file_by,
         "days_left": (file_by - today).days if file_by else None,

@@ -65,6 +65,7 @@ KEPT_FIELDS = frozenset(
         "comments_sent_on",
         "admissibility_decided_on",
         "views_adopted_on",
+        "views_transmitted_on",
         "follow_up_received_on",
         "closed_on",
         "next_deadline_on",
@@ -228,6 +229,11 @@ def _erase_submitted(
         submission.snapshot = {}
         submission.signed_name = ""
         submission.save(update_fields=["snapshot", "snapshot_sha256", "signed_name"])
+    # How and when it was sent to the Committee stays (the record of filing); what the secretariat
+    # asked, in the caseworker's words, goes with every other free text.
+    asked = communication.clarification_requests.exclude(note="")
+    if _counted(removed, "clarification_notes", asked):
+        asked.update(note="")
     blanked = _blank_case_fields(communication)
     if blanked:
         removed["case_fields"] = blanked

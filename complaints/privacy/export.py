@@ -112,6 +112,8 @@ def communication_export(*, user: User, reference: Any) -> CaseExport:
         "deadlines": _rows(communication.deadlines.all()),
         "review_decisions": _rows(communication.triages.all(), exclude=("note", "decided_by")),
         "submissions": _rows(communication.submissions.all(), exclude=("submitted_by",)),
+        "dispatches": _rows(communication.dispatches.all(), exclude=("sender",)),
+        "clarification_requests": _rows(communication.clarification_requests.all(), exclude=("recorded_by",)),
         "documents": documents,
         "dossiers": dossiers,
         "not_included": [str(reason) for reason in LEFT_OUT],

@@ -101,6 +101,53 @@ def test_follow_up_is_due_six_months_after_the_views(views: date, due: date) -> 
     assert computed.source.startswith("OPIC art. 11(1)")
 
 
+@pytest.mark.parametrize(
+    ("adopted", "transmitted", "due"),
+    [
+        (D(2025, 6, 4), D(2025, 6, 20), D(2025, 12, 20)),
+        (D(2025, 8, 20), D(2025, 8, 31), D(2026, 2, 28)),  # a month end: the end of February
+        (D(2027, 8, 1), D(2027, 8, 31), D(2028, 2, 29)),  # and of a leap February
+    ],
+)
+def test_follow_up_runs_six_months_from_the_transmission_of_the_views_not_their_adoption(
+    adopted: date, transmitted: date, due: date
+) -> None:
+    case = CaseDates(status="views_adopted", views_adopted_on=adopted, views_transmitted_on=transmitted)
+    computed = compute(RULE_BY_KIND[Kind.FOLLOW_UP], case)
+    assert computed is not None
+    assert (computed.anchor_on, computed.due_on) == (transmitted, due)
+    assert "transmission" in computed.source
+
+
+@pytest.mark.parametrize(
+    ("requested", "due", "answered", "state"),
+    [
+        (D(2026, 3, 2), D(2026, 4, 30), None, State.OPEN),
+        (D(2026, 3, 2), D(2026, 4, 30), D(2026, 4, 10), State.MET),
+        # an answer sent before the request does not answer it
+        (D(2026, 3, 2), D(2026, 4, 30), D(2026, 2, 1), State.OPEN),
+    ],
+)
+def test_a_request_for_clarification_is_due_on_the_date_the_secretariat_set(
+    requested: date, due: date, answered: date | None, state: State
+) -> None:
+    case = CaseDates(
+        status="submitted",
+        clarification_requested_on=requested,
+        clarification_due_on=due,
+        clarification_answered_on=answered,
+    )
+    computed = compute(RULE_BY_KIND[Kind.CLARIFICATION], case)
+    assert computed is not None
+    assert (computed.anchor_on, computed.due_on, computed.state) == (requested, due, state)
+    assert "rule 15" in computed.source
+
+
+def test_a_request_for_clarification_without_its_date_gives_no_deadline() -> None:
+    case = CaseDates(status="submitted", clarification_requested_on=D(2026, 3, 2))
+    assert compute(RULE_BY_KIND[Kind.CLARIFICATION], case) is None
+
+
 def test_interim_measures_report_is_due_on_the_recorded_date() -> None:
     case = CaseDates(
         status="registered", interim_measures_granted_on=D(2025, 3, 1), interim_report_due_on=D(2025, 3, 15)
@@ -119,16 +166,42 @@ def test_interim_measures_report_is_due_on_the_recorded_date() -> None:
 @pytest.mark.parametrize(
     ("kind", "case", "state", "met_on"),
     [
+        # Signed on the portal is not yet filed: the limit runs until the dossier is sent (art. 7(h)).
         (
             Kind.FILING,
             CaseDates(final_domestic_decision_on=D(2025, 2, 1), submitted_on=D(2025, 6, 1)),
-            State.MET,
-            D(2025, 6, 1),
+            State.OPEN,
+            None,
         ),
-        # Submitted late is still submitted: the limit no longer runs (the admissibility check says the rest).
         (
             Kind.FILING,
-            CaseDates(final_domestic_decision_on=D(2025, 2, 1), submitted_on=D(2026, 6, 1)),
+            CaseDates(
+                final_domestic_decision_on=D(2025, 2, 1),
+                submitted_on=D(2025, 6, 1),
+                dispatched_on=D(2025, 6, 3),
+            ),
+            State.MET,
+            D(2025, 6, 3),
+        ),
+        # Sent outside the portal: its registration by the Committee shows that it arrived.
+        (
+            Kind.FILING,
+            CaseDates(
+                final_domestic_decision_on=D(2025, 2, 1),
+                submitted_on=D(2025, 6, 1),
+                registered_on=D(2025, 9, 1),
+            ),
+            State.MET,
+            D(2025, 9, 1),
+        ),
+        # Sent late is still sent: the limit no longer runs (the admissibility check says the rest).
+        (
+            Kind.FILING,
+            CaseDates(
+                final_domestic_decision_on=D(2025, 2, 1),
+                submitted_on=D(2026, 6, 1),
+                dispatched_on=D(2026, 6, 1),
+            ),
             State.MET,
             D(2026, 6, 1),
         ),
@@ -218,6 +291,7 @@ def test_a_case_at_follow_up_has_every_deadline_computed_at_once() -> None:
         status="follow_up",
         final_domestic_decision_on=D(2024, 1, 15),
         submitted_on=D(2024, 6, 1),
+        dispatched_on=D(2024, 6, 2),
         transmitted_on=D(2024, 8, 31),
         observations_received_on=D(2025, 2, 20),
         comments_sent_on=D(2025, 4, 1),

@@ -41,6 +41,7 @@ from complaints.models import (
     Claim,
     Communication,
     Deadline,
+    Dispatch,
     Document,
     DomesticRemedy,
     Dossier,
@@ -252,6 +253,7 @@ PARTS = (
     Triage,
     Submission,
     Deadline,
+    Dispatch,
 )
 
 
@@ -864,6 +866,32 @@ ACTIONS: list[Action] = [
         ),
         done=lambda case, response: not Communication.objects.filter(pk=case.pk, erased_on=None).exists(),
     ),
+    # -- From the portal to the Committee (complaints/dispatch) --
+    Action(
+        "dispatch-email",
+        "sends the filing dossier to the Committee by e-mail",
+        "dispatch",
+        "manage",
+        send=lambda case, client: client.post(reverse("complaints:dispatch_email", args=[case.reference])),
+        done=lambda case, response: Dispatch.objects.filter(
+            communication=case.communication, channel=Dispatch.Channel.EMAIL
+        ).exists(),
+        prepare=with_dossiers,
+    ),
+    Action(
+        "dispatch-post",
+        "records the filing dossier posted to the Committee",
+        "dispatch",
+        "manage",
+        send=lambda case, client: client.post(
+            reverse("complaints:dispatch_post", args=[case.reference]),
+            {"posted_on": timezone.localdate().isoformat(), "receipt": MARK},
+        ),
+        done=lambda case, response: Dispatch.objects.filter(
+            communication=case.communication, postal_receipt=MARK
+        ).exists(),
+        prepare=with_dossiers,
+    ),
     # -- Casework --
     Action(
         "note",
@@ -958,6 +986,8 @@ def allowed(role: str, status: str, action: Action) -> bool:
         return role == INVITED_CHILD and status == Status.DRAFT
     if rule == "manage":  # notes, assignment, sharing: the people handling the case
         return role in HANDLES
+    if rule == "dispatch":  # the filer or the handlers send a submitted case while it is open
+        return role in {FILER, *HANDLES} and status in (Status.SUBMITTED, Status.REGISTERED)
     if rule == "family-data":  # download everything and erase: the filer, or an administrator for them
         return role in {FILER, ADMINISTRATOR}
     if rule == "triage":  # the routed office's reviewers, on the cases in their queue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,7 +18,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from complaints.childaccounts.services import child_account_create
-from complaints.models import ChildAccount, Communication, Document, Dossier, Invitation, User
+from complaints.models import (
+    ChildAccount,
+    ClarificationRequest,
+    Communication,
+    Document,
+    Dossier,
+    Invitation,
+    User,
+)
 from tests.conftest import World, login
 from tests.factories import UserFactory
 
@@ -113,6 +122,12 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = strangers_child_account().pk
         elif name == "invitation_id":
             kwargs[name] = owned_object(Invitation, world).pk
+        elif name == "request_id":  # a request for clarification of the stranger's case
+            ClarificationRequest.objects.get_or_create(
+                communication=world.theirs,
+                defaults={"requested_on": world.theirs.created_at.date(), "due_on": date.max},
+            )
+            kwargs[name] = owned_object(ClarificationRequest, world).pk
         elif name == "app_label":
             kwargs[name] = "complaints"
         elif name == "content_type_id":

@@ -211,6 +211,8 @@ def test_the_filer_downloads_one_archive_with_the_case_as_json_and_every_file_by
         "deadlines",
         "review_decisions",
         "submissions",
+        "dispatches",
+        "clarification_requests",
         "documents",
         "dossiers",
         "not_included",
