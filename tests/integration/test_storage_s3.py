@@ -21,6 +21,7 @@ from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
+from complaints.crypto.keys import key_ring
 from complaints.dossiers.services import dossier_render_bytes, dossier_request
 from complaints.health import forget_storage_health
 from complaints.models import Communication, Document, Dossier, Person
@@ -60,6 +61,11 @@ def downloaded(response: Any) -> bytes:
     return b"".join(response.streaming_content)
 
 
+def decrypted(token: bytes) -> bytes:
+    """What the portal reads from an object of the bucket: files are encrypted at rest."""
+    return key_ring().decrypt(token, "an object of the test bucket")
+
+
 def nothing_on_the_local_disk() -> bool:
     media = Path(settings.MEDIA_ROOT)
     return not media.exists() or not any(path.is_file() for path in media.rglob("*"))
@@ -76,7 +82,10 @@ def test_an_upload_through_the_wizard_lands_in_the_bucket_and_downloads_back_ide
     assert upload_through_the_wizard(filer, communication, content).status_code == 302
     document = Document.objects.get(communication=communication)
     assert s3_bucket.object_keys() == [key(document)]
-    assert s3_bucket.read(key(document)) == content
+    in_the_bucket = s3_bucket.read(key(document))
+    assert b"ANNEX-IN-THE-BUCKET" not in in_the_bucket
+    assert not in_the_bucket.startswith(b"%PDF")
+    assert decrypted(in_the_bucket) == content
     assert "aliya" not in key(document)  # the stored name never carries the user's file name
     assert nothing_on_the_local_disk()
 
@@ -160,7 +169,7 @@ def test_a_dossier_rendered_by_a_real_worker_reads_its_annex_from_the_bucket_and
     assert dossier.sent_at is not None  # the outbox recorded the send, as on the local disk
 
     assert s3_bucket.object_keys() == sorted([key(document), key(dossier)])
-    stored = s3_bucket.read(key(dossier))
+    stored = decrypted(s3_bucket.read(key(dossier)))  # the bucket holds it encrypted at rest
     assert hashlib.sha256(stored).hexdigest() == dossier.sha256
     pages = PdfReader(io.BytesIO(stored)).pages
     assert "ANNEX-READ-FROM-THE-BUCKET" in (pages[-1].extract_text() or "")
