@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModelMixin
 
 from complaints.cldr import state_name
 from complaints.crypto.fields import (
@@ -172,7 +173,7 @@ class TreatyStatus(models.Model):
         return state_name(self.iso3, get_language() or settings.LANGUAGE_CODE)
 
 
-class Communication(models.Model):
+class Communication(RulesModelMixin, models.Model):
     """A communication to the Committee: the case, from first draft to follow-up."""
 
     class Status(models.TextChoices):
@@ -417,7 +418,7 @@ class Communication(models.Model):
         return max(finals) if finals else None
 
 
-class Person(models.Model):
+class Person(RulesModelMixin, models.Model):
     """Someone named in a communication: its author, a victim or the representative."""
 
     class Role(models.TextChoices):
@@ -466,7 +467,7 @@ class Person(models.Model):
         return "".join(f"{part[0]}." for part in (self.given_name, self.family_name) if part)
 
 
-class Claim(models.Model):
+class Claim(RulesModelMixin, models.Model):
     """A right said to be violated: an article of the CRC, OPSC or OPAC, and why."""
 
     class Instrument(models.TextChoices):
@@ -490,7 +491,7 @@ class Claim(models.Model):
         return f"{self.instrument} art. {self.article}"
 
 
-class DomesticRemedy(models.Model):
+class DomesticRemedy(RulesModelMixin, models.Model):
     """One step taken in the country: a complaint, an appeal, a court case."""
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="remedies")
@@ -519,7 +520,7 @@ class DomesticRemedy(models.Model):
             raise ValidationError({"decided_on": _("The decision cannot be before the complaint.")})
 
 
-class OtherProcedure(models.Model):
+class OtherProcedure(RulesModelMixin, models.Model):
     """Another international procedure to which the same matter was taken (Art. 7(d))."""
 
     class Status(models.TextChoices):
@@ -559,7 +560,7 @@ def document_upload_to(instance: Document, filename: str) -> str:
     return f"documents/{instance.communication.reference.hex}/{uuid.uuid4().hex}"
 
 
-class Document(models.Model):
+class Document(RulesModelMixin, models.Model):
     """An annex: a decision, evidence, a power of attorney, a consent form, a translation."""
 
     class Kind(models.TextChoices):
@@ -593,7 +594,7 @@ class Document(models.Model):
         return self.title
 
 
-class Event(models.Model):
+class Event(RulesModelMixin, models.Model):
     """One entry in a case's timeline: what happened, who did it, when."""
 
     class Kind(models.TextChoices):
@@ -681,7 +682,7 @@ class InterimMeasuresReport(models.Model):
         return f"{self.communication} {self.report_due_on}"
 
 
-class Deadline(models.Model):
+class Deadline(RulesModelMixin, models.Model):
     """One time limit of a case, computed by a rule of `deadlines.rules` from the date it hangs on."""
 
     class Kind(models.TextChoices):
@@ -860,7 +861,7 @@ def dossier_upload_to(instance: Dossier, filename: str) -> str:
     return f"dossiers/{instance.communication.reference.hex}/{uuid.uuid4().hex}.pdf"
 
 
-class Dossier(models.Model):
+class Dossier(RulesModelMixin, models.Model):
     """The PDF dossier of a communication in one variant: one row per variant, re-rendered in place."""
 
     class Variant(models.TextChoices):

@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
+from rules.contrib.rest_framework import AutoPermissionViewSetMixin
 
 from admissibility import FactsError, assess, assessment_to_dict, parse_facts
 from complaints.adapters import treaty_table
@@ -67,6 +68,33 @@ def _require_draft(communication: Communication) -> None:
         raise Conflict({"detail": "Only a draft can be changed; this communication was already submitted."})
 
 
+WRITES = {"update", "partial_update", "destroy"}
+
+
+class RulesPermissionMixin(AutoPermissionViewSetMixin):
+    """Each action asks complaints.permissions' rules about the object it acts on (django-rules' DRF
+    integration): view to read, change or delete to write, transition to record a step.
+
+    The object comes from a queryset that holds only what the caller may see (anything else is a 404),
+    and a write on a case that is no longer a draft answers 409 before the rule is asked (the rule
+    refuses it too, but "already submitted" is the answer that tells the caller what happened).
+    A part to be created names its case in the body: ``create`` asks the rule itself.
+    """
+
+    permission_type_map = {
+        **AutoPermissionViewSetMixin.permission_type_map,
+        "create": None,
+        "metadata": None,  # OPTIONS: describes the endpoint, touches no case
+        "transitions": "transition",
+    }
+
+    def get_object(self) -> Any:
+        instance = super().get_object()  # type: ignore[misc]
+        if getattr(self, "action", None) in WRITES:
+            _require_draft(instance if isinstance(instance, Communication) else instance.communication)
+        return instance
+
+
 def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
     """A caseworker's draft is in adult mode and written for a child: those answers are not asked."""
     fixed = [name for name in FIXED_FOR_CHILD if name in fields]
@@ -87,6 +115,7 @@ class NameSearchFilter(filters.SearchFilter):
 
 
 class CommunicationViewSet(
+    RulesPermissionMixin,
     AuditedViewSetMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -147,10 +176,7 @@ class CommunicationViewSet(
         responses={200: s.CommunicationSerializer, 400: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
     )
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        communication = self.get_object()
-        _require_draft(communication)  # 409 first: the rule below refuses every write on a submitted case
-        if not request.user.has_perm("complaints.change_communication", communication):
-            raise PermissionDenied
+        communication = self.get_object()  # seen, a draft, and the rules allow "change"
         serializer = s.DraftUpdateSerializer(communication, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
@@ -179,9 +205,7 @@ class CommunicationViewSet(
     @action(detail=True, methods=["post"])
     def transitions(self, request: Request, reference: str | None = None) -> Response:
         """Record what the Committee or the State did (handling caseworkers only)."""
-        communication = self.get_object()
-        if not request.user.has_perm("complaints.transition_communication", communication):
-            raise PermissionDenied
+        communication = self.get_object()  # the rules allowed "transition" (RulesPermissionMixin)
         serializer = s.TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -193,7 +217,7 @@ class CommunicationViewSet(
         return Response(s.CommunicationSerializer(communication, context={"request": request}).data)
 
 
-class CasePartViewSet(AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):
+class CasePartViewSet(RulesPermissionMixin, AuditedViewSetMixin, viewsets.ReadOnlyModelViewSet[Any]):
     """The parts of the cases the caller may see; filter one case with ?communication=<reference>."""
 
     model: type[Model]
@@ -234,13 +258,12 @@ class DraftPartViewSet(CasePartViewSet):
     write_serializer_class: type[s.CasePartWriteSerializer]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def _check(self, communication: Communication, action: str) -> None:
+    def _check_create(self, communication: Communication) -> None:
+        """What RulesPermissionMixin does for the other writes, for the case a new part names."""
         if not communications_visible_to(self.request.user).filter(pk=communication.pk).exists():
             raise NotFound
-        _require_draft(communication)  # before the rule, which refuses every write on a submitted case
-        if not self.request.user.has_perm(
-            f"complaints.{action}_{self.model._meta.model_name}", communication
-        ):
+        _require_draft(communication)
+        if not self.request.user.has_perm(self.model.get_perm("add"), communication):  # type: ignore[attr-defined]
             raise PermissionDenied
 
     def created_fields(self, communication: Communication) -> dict[str, Any]:
@@ -269,14 +292,13 @@ class DraftPartViewSet(CasePartViewSet):
         serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         communication = serializer.validated_data["communication"]
-        self._check(communication, "add")
+        self._check_create(communication)
         extra = self.created_fields(communication)
         self._save(communication, lambda: serializer.save(**extra))
         return Response(self.get_serializer(serializer.instance).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        self._check(instance.communication, "change")
+        instance = self.get_object()  # seen, on a draft, and the rules allow "change"
         serializer = self.write_serializer_class(
             instance, data=request.data, partial=True, context=self.get_serializer_context()
         )
@@ -291,8 +313,7 @@ class DraftPartViewSet(CasePartViewSet):
         return self.partial_update(request, *args, **kwargs)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        self._check(instance.communication, "delete")
+        instance = self.get_object()  # seen, on a draft, and the rules allow "delete"
         self._save(instance.communication, instance.delete)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
