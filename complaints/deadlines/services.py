@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,6 +56,10 @@ STATUS_OF = {
 
 
 # ---- Recomputing ----
+
+# The fields of a case its deadlines are computed from (case_dates, besides its remedies and interim
+# reports): a save that changes none of them leaves the deadlines as they were.
+CASE_DATE_FIELDS = frozenset(f.name for f in fields(rules_.CaseDates))
 
 
 def case_dates(communication: Communication) -> rules_.CaseDates:

@@ -1,4 +1,4 @@
-"""Every count a page shows stops at a cap and then says "more than": its cost does not grow with the table."""
+"""Every count a page shows stops at a cap, then says "more than": its cost does not grow with the table."""
 
 from __future__ import annotations
 
