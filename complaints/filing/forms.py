@@ -159,9 +159,10 @@ class LoadedPartsFormSet(BaseInlineFormSet):
             self._queryset = loaded
         return self._queryset
 
-    def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
+    def add_fields(self, form: Any, index: int | None) -> None:
         super().add_fields(form, index)
-        name = self.model._meta.pk.name
+        model: Any = self.model
+        name = model._meta.pk.name
         field = form.fields.get(name)
         if isinstance(field, forms.ModelChoiceField) and self.instance.pk is not None:
             form.fields[name] = LoadedRowField(

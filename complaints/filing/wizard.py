@@ -391,7 +391,7 @@ def victims_of(communication: Communication) -> QuerySet[Person]:
     loaded = getattr(communication, "_prefetched_objects_cache", {}).get("people")
     if loaded is not None:
         victims._result_cache = [p for p in loaded if p.role == Person.Role.VICTIM]
-        victims._prefetch_done = True
+        victims._prefetch_done = True  # type: ignore[attr-defined]
     return victims
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -141,7 +142,7 @@ def test_every_wizard_step_is_shown_in_at_most_8_queries_none_repeated(
 ) -> None:
     problems = []
     for step in applicable_steps(filled):
-        response, statements = measured(lambda slug=step.slug: parent.get(url(filled, slug)))
+        response, statements = measured(partial(parent.get, url(filled, step.slug)))
         assert response.status_code == 200, step.slug
         problems += problems_of(f"GET {step.slug}", statements, GET_BUDGET)
     assert problems == [], "\n".join(problems)
@@ -156,9 +157,7 @@ def test_every_wizard_step_is_saved_in_at_most_10_queries_none_repeated(
             continue  # submitting is not saving a step: see the next test
         filled.refresh_from_db()
         data = {"version": filled.version, **answers(filled)[step.slug]}
-        response, statements = measured(
-            lambda slug=step.slug, data=data: parent.post(url(filled, slug), data)
-        )
+        response, statements = measured(partial(parent.post, url(filled, step.slug), data))
         assert response.status_code in (200, 302), (step.slug, response.content.decode()[:2000])
         problems += problems_of(f"POST {step.slug}", statements, POST_BUDGET)
     assert problems == [], "\n".join(problems)
