@@ -65,7 +65,10 @@ def main() -> int:
         "--pg", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument(
-        "--cases", type=sizes, default=[100_000], help="one size, or a growing list: 1000,10000"
+        "--cases",
+        type=sizes,
+        default=[1_000, 10_000, 100_000],
+        help="one size, or a growing list: 1000,10000",
     )
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--database", default=f"opic_bench_ws_{os.getpid()}")
