@@ -124,10 +124,12 @@ def save_page(
     def write_and_forget() -> None:
         """Write, then forget the parts the page wrote (read again if needed), unless it put them back."""
         loaded = communication._prefetched_objects_cache  # type: ignore[attr-defined]
-        before = {name: loaded.get(name) for name in parts}
+        # A step that writes and is not in STEP_PARTS may have changed any part: forget them all.
+        written = parts if step.slug in STEP_PARTS else tuple(loaded)
+        before = {name: loaded.get(name) for name in written}
         assert write is not None
         write()
-        for name in parts:
+        for name in written:
             if loaded.get(name) is before[name]:
                 loaded.pop(name, None)
 
