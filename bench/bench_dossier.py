@@ -7,7 +7,8 @@ with its Russian translation, three children, six claims with the article texts,
 domestic remedies; three annexes of ten text pages each, as court decisions are), then times
 the whole rendering of its filing dossier as the Celery task does it (reading the case,
 WeasyPrint layout as tagged PDF/UA-1, merging the annex pages with pypdf) in one process
-pinned to one CPU. It prints the best and the median round against the target (under 2 s) and
+pinned to one CPU. It prints the best and the median round against the target (under 0.8 s), the
+CPU time of the process (which other work on a busy machine does not inflate), and
 exits non-zero only on an error, never because the target was missed.
 
 Speed depends on HarfBuzz's subsetter: with the system library libharfbuzz-subset0 WeasyPrint
@@ -30,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TARGET_SECONDS = 2.0
+TARGET_SECONDS = 0.8
 
 FACT_KK = (
     "{n}. {day} күні мектеп директоры баланы мүгедектігіне байланысты қабылдаудан бас тартты. "
@@ -167,13 +168,15 @@ def main() -> int:
         dossier_pdf(dossier_build(communication=communication))  # warm up: fonts, templates, imports
 
         rounds: list[tuple[float, float]] = []
+        cpu: list[float] = []  # CPU seconds of this process: what other work on the machine does not inflate
         pdf = b""
         for _ in range(options.rounds):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             source = dossier_build(communication=communication)
             built = time.perf_counter()
             pdf = dossier_pdf(source)
             rounds.append((built - began, time.perf_counter() - built))
+            cpu.append(time.process_time() - began_cpu)
 
         reader = PdfReader(io.BytesIO(pdf))
         annex_pages = sum(annex.pages for annex in source.annexes)
@@ -191,7 +194,8 @@ def main() -> int:
         print(
             f"render_dossier: best {best:.2f} s (read + template {best_build:.2f} s, layout + merge "
             f"{best_layout:.2f} s), median {statistics.median(totals):.2f} s over {len(totals)} rounds "
-            f"(target < {TARGET_SECONDS:.0f} s: {verdict})"
+            f"(target < {TARGET_SECONDS} s: {verdict}); CPU time median {statistics.median(cpu):.2f} s, "
+            f"best {min(cpu):.2f} s"
         )
         if options.out:
             Path(options.out).parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from admissibility import Assessment
 from complaints.crypto.search_index import communication_index
 from complaints.deadlines.services import deadlines_recompute
-from complaints.models import Claim, Communication, Event, Organisation, User
+from complaints.models import Claim, Communication, DomesticRemedy, Event, Organisation, User
 from complaints.selectors import assessment_day, communication_assessment
 
 
@@ -108,11 +108,16 @@ def communication_save_step(
     fields: dict[str, Any] | None = None,
     write: Callable[[], None] | None = None,
     recompute_deadlines: bool = True,
+    keep_loaded: bool = False,
+    reindex_names: bool = True,
 ) -> Communication:
     """Save one wizard step: ``fields`` on the communication, then ``write`` for its related rows.
 
     The version check comes first and all of it is one transaction, so a step saved from a stale
-    tab (or another device) raises StaleVersion and changes nothing.
+    tab (or another device) raises StaleVersion and changes nothing. The communication's own
+    fields are read again; its loaded parts (``prefetch_related``) are forgotten after a ``write``
+    unless ``keep_loaded``: then the caller keeps them true. ``reindex_names=False`` is for a caller
+    that knows it changed neither the title nor a person (the blind index then stays as it is).
     """
     updated = Communication.objects.filter(pk=communication.pk, version=expected_version).update(
         version=F("version") + 1, updated_at=timezone.now(), **(fields or {})
@@ -122,12 +127,16 @@ def communication_save_step(
     if write is not None:
         write()
     # The title and the names were written without save(): the blind index follows them here.
-    communication_index(communication.pk)
+    if reindex_names:
+        communication_index(communication.pk)
     # Once per save, whatever changed: the deadlines follow the dates (the filing limit follows
     # the final domestic decision). Transitions recompute in complaints.lifecycle.
     if recompute_deadlines:
         deadlines_recompute(communication=communication, actor=actor)
-    communication.refresh_from_db()
+    if write is None or keep_loaded:  # the parts this request read still hold (or the caller sees to it)
+        communication.refresh_from_db(fields=[f.attname for f in Communication._meta.concrete_fields])
+    else:
+        communication.refresh_from_db()
     return communication
 
 
@@ -150,9 +159,17 @@ def communication_set_claims(
             claim.save(update_fields=["explanation"])
 
 
-def remedies_renumber(*, communication: Communication) -> None:
-    """Number the domestic steps of ``communication`` 0, 1, 2, ... in their order: no gaps, no ties."""
-    for position, remedy in enumerate(communication.remedies.order_by("position", "pk")):
+def remedies_renumber(*, communication: Communication, remedies: list[DomesticRemedy] | None = None) -> None:
+    """Number the domestic steps of ``communication`` 0, 1, 2, ... in their order: no gaps, no ties.
+
+    ``remedies``, when given, are all of them as they now stand (saved), so they are not read again.
+    """
+    rows = (
+        sorted(remedies, key=lambda r: (r.position, r.pk))
+        if remedies is not None
+        else communication.remedies.order_by("position", "pk")
+    )
+    for position, remedy in enumerate(rows):
         if remedy.position != position:
             remedy.position = position
             remedy.save(update_fields=["position"])

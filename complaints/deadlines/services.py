@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -60,23 +60,33 @@ STATUS_OF = {
 
 # ---- Recomputing ----
 
+# The fields of a case its deadlines are computed from (case_dates, besides its remedies and interim
+# reports): a save that changes none of them leaves the deadlines as they were.
+CASE_DATE_FIELDS = frozenset(f.name for f in fields(rules_.CaseDates))
+
 
 def case_dates(communication: Communication) -> rules_.CaseDates:
-    """Read the dates the rules need from ``communication`` (one query for remedies, one for interim)."""
+    """Read the dates the rules need: the remedies, interim report, sending and clarification."""
     final = DomesticRemedy.objects.filter(
         communication=communication, is_final=True, decided_on__isnull=False
     ).aggregate(last=Max("decided_on"))["last"]
     interim = InterimMeasuresReport.objects.filter(communication=communication).first()
+    # A draft has not been sent, so nothing was asked about it: no need to look (the wizard saves drafts).
+    sent = communication.status != Communication.Status.DRAFT
     first_dispatch = (
         Dispatch.objects.filter(communication=communication)
         .order_by("sent_on")
         .values_list("sent_on", flat=True)
         .first()
+        if sent
+        else None
     )
     clarification = (
         ClarificationRequest.objects.filter(communication=communication)
         .order_by("-requested_on", "-pk")
         .first()
+        if sent
+        else None
     )
     return rules_.CaseDates(
         status=communication.status,
@@ -483,6 +493,47 @@ def deadlines_upcoming(*, user: Any, today: date | None = None, days: int = 30) 
         .select_related("communication")
         .order_by("due_on", "pk")
     )
+
+
+# A summary line counts at most this many cases of each kind, then says "more than" (as the case list does).
+SUMMARY_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class DeadlineSummary:
+    """How many visible cases have a pending deadline within ``days``, and how many one already past.
+
+    Each number is exact up to ``cap``; beyond it the ``*_capped`` flag says "more than ``cap``".
+    """
+
+    upcoming: int
+    upcoming_capped: bool
+    overdue: int
+    overdue_capped: bool
+    unread: int
+    cap: int
+
+
+def deadline_summary_for(
+    *, user: Any, today: date | None = None, days: int = 30, cap: int | None = None
+) -> DeadlineSummary:
+    """Summarise ``user``'s deadlines from each case's nearest pending one (``next_deadline_on``).
+
+    The column is indexed and kept by ``deadlines_recompute``, so the counts read that index and
+    stop at ``cap`` + 1 rows: the cost does not grow with the number of cases or deadlines.
+    """
+    today = today or timezone.localdate()
+    cap = SUMMARY_COUNT_CAP if cap is None else cap
+    cases = communications_visible_to(user).order_by()
+
+    def capped(rows: QuerySet[Any]) -> tuple[int, bool]:
+        counted = rows[: cap + 1].count()
+        return min(counted, cap), counted > cap
+
+    upcoming, upcoming_capped = capped(cases.filter(next_deadline_on__lte=today + timedelta(days=days)))
+    overdue, overdue_capped = capped(cases.filter(next_deadline_on__lt=today))
+    unread, _ = capped(notifications_for(user=user, unread_only=True).order_by())
+    return DeadlineSummary(upcoming, upcoming_capped, overdue, overdue_capped, unread, cap)
 
 
 def deadlines_of_case(*, communication: Communication) -> QuerySet[Deadline]:

@@ -45,6 +45,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import pydyf
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.base import ContentFile
@@ -54,8 +55,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from kombu.exceptions import KombuError
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 from redis.exceptions import RedisError
 
 from admissibility import Scope, assess
@@ -113,6 +121,8 @@ class Annex:
     sha256: str
     content_type: str
     data: bytes = b""
+    # The annex PDF as read once to check it, kept to draw its pages (never parsed twice).
+    reader: PdfReader | None = field(default=None, repr=False, compare=False)
     page_ids: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notice: str = ""
@@ -244,6 +254,7 @@ def _annexes(
                         page.get_contents().get_data()  # type: ignore[union-attr]
                 annex.pages = len(reader.pages)
                 annex.mode = "pdf" if annex.pages else "unreadable"
+                annex.reader = reader
             except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
                 logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
                 annex.mode, annex.pages = "unreadable", 1
@@ -586,69 +597,124 @@ def _form_matrix(box: tuple[float, float, float, float], rotation: int) -> tuple
     }[rotation % 360]
 
 
-def _draw_annex_pages(pdf: bytes, targets: list[tuple[int, bytes, int]]) -> bytes:
-    """Draw page ``n`` of each annex PDF onto page ``index`` of ``pdf``; return the merged PDF.
+def _serialized(value: Any) -> bytes:
+    out = io.BytesIO()
+    value.write_to_stream(out)
+    return out.getvalue()
 
-    ``targets`` are (index in the dossier, annex PDF bytes, page number in the annex from 0).
+
+class _Copier:
+    """Copy objects of the annex PDFs (read by pypdf) into the PDF WeasyPrint writes (pydyf), once each."""
+
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        self.copied: dict[tuple[int, int, int], bytes] = {}
+
+    def key(self, name: Any) -> bytes:
+        return _serialized(NameObject(name))[1:]  # pydyf writes the solidus itself
+
+    def copy(self, value: Any) -> Any:
+        if isinstance(value, IndirectObject):
+            return self.indirect(value)
+        if isinstance(value, DictionaryObject):
+            return pydyf.Dictionary({self.key(k): self.copy(v) for k, v in value.items()})
+        if isinstance(value, ArrayObject):
+            return pydyf.Array([self.copy(v) for v in value])
+        return _serialized(value)
+
+    def indirect(self, reference: IndirectObject) -> bytes:
+        key = (id(reference.pdf), reference.idnum, reference.generation)
+        if key in self.copied:
+            return self.copied[key]
+        target = reference.get_object()
+        if isinstance(target, StreamObject):
+            copy: Any = pydyf.Stream()
+        elif isinstance(target, DictionaryObject):
+            copy = pydyf.Dictionary()
+        elif isinstance(target, ArrayObject):
+            copy = pydyf.Array()
+        else:
+            return self.copy(target)
+        self.pdf.add_object(copy)
+        self.copied[key] = copy.reference  # before its content: objects may refer to each other
+        if isinstance(target, StreamObject):
+            encoded = isinstance(target, EncodedStreamObject)
+            copy.stream = [target._data if encoded else target.get_data()]
+            copy.extra = {
+                self.key(k): self.copy(v)
+                for k, v in target.items()
+                if k != "/Length" and (encoded or k not in ("/Filter", "/DecodeParms"))
+            }
+        elif isinstance(target, DictionaryObject):
+            copy.update({self.key(k): self.copy(v) for k, v in target.items()})
+        else:
+            copy.extend(self.copy(v) for v in target)
+        return copy.reference
+
+
+def _annex_overlay(targets: list[tuple[int, PdfReader, int]]) -> Callable[[Any, Any], None]:
+    """Return a WeasyPrint finisher that draws page ``n`` of each annex onto page ``index`` of the dossier.
+
+    ``targets`` are (index in the dossier, the annex's reader, page number in the annex from 0).
+    It works on the PDF WeasyPrint is about to write, before it is written: nothing is read back.
     Each annex page becomes a Form XObject drawn inside the annex area, scaled to fit; it is
     marked as an artifact, since the tagged caption above it describes it.
     """
-    writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    readers: dict[int, PdfReader] = {}
     area_x0, area_y0 = MARGIN_LEFT * MM, MARGIN_BOTTOM * MM
     area_w = (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) * MM
     area_h = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - CAPTION_BAND - ANNEX_GAP) * MM
-    for serial, (index, data, page_number) in enumerate(targets):
-        reader = readers.get(id(data))
-        if reader is None:
-            reader = readers[id(data)] = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted:
-                reader.decrypt("")
-        source = reader.pages[page_number]
-        box = tuple(float(v) for v in source.cropbox)
-        x0, y0, x1, y1 = box
-        rotation = source.rotation % 360
-        width, height = (x1 - x0, y1 - y0) if rotation in (0, 180) else (y1 - y0, x1 - x0)
-        if width <= 0 or height <= 0:
-            continue
-        scale = min(area_w / width, area_h / height)
-        dx = area_x0 + (area_w - width * scale) / 2
-        dy = area_y0 + (area_h - height * scale)  # top-aligned under the caption
-        contents = source.get_contents()
-        form = DecodedStreamObject()
-        form.set_data(contents.get_data() if contents is not None else b"")
-        form[NameObject("/Type")] = NameObject("/XObject")
-        form[NameObject("/Subtype")] = NameObject("/Form")
-        form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in box])
-        resources = source.get("/Resources")
-        form[NameObject("/Resources")] = resources if resources is not None else DictionaryObject()
-        name = f"/OpicAnnex{serial}"
-        target = writer.pages[index]
-        if "/Resources" not in target:
-            target[NameObject("/Resources")] = DictionaryObject()
-        target_resources: Any = target["/Resources"].get_object()
-        if "/XObject" not in target_resources:
-            target_resources[NameObject("/XObject")] = DictionaryObject()
-        target_resources["/XObject"].get_object()[NameObject(name)] = writer._add_object(form.clone(writer))
-        a, b, c, d, e, f = _form_matrix((x0, y0, x1, y1), rotation)
-        drawing = (
-            f"q /Artifact BMC {scale:.6f} 0 0 {scale:.6f} {dx:.4f} {dy:.4f} cm "
-            f"{a} {b} {c} {d} {e:.4f} {f:.4f} cm {name} Do EMC Q"
-        )
-        parts = []
-        for data_part in (b"q", b"Q", drawing.encode()):
-            stream = DecodedStreamObject()
-            stream.set_data(data_part)
-            parts.append(writer._add_object(stream))
-        existing = target.get("/Contents")
-        existing_list = []
-        if existing is not None:
-            resolved = existing.get_object()
-            existing_list = list(resolved) if isinstance(resolved, ArrayObject) else [existing]
-        target[NameObject("/Contents")] = ArrayObject([parts[0], *existing_list, parts[1], parts[2]])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+    def finish(document: Any, pdf: Any) -> None:
+        copier = _Copier(pdf)
+
+        def resolved(value: Any) -> Any:
+            return pdf.objects[int(value.split()[0])] if isinstance(value, bytes) else value
+
+        for serial, (index, reader, page_number) in enumerate(targets):
+            source = reader.pages[page_number]
+            box = tuple(float(v) for v in source.cropbox)
+            x0, y0, x1, y1 = box
+            rotation = source.rotation % 360
+            width, height = (x1 - x0, y1 - y0) if rotation in (0, 180) else (y1 - y0, x1 - x0)
+            if width <= 0 or height <= 0:
+                continue
+            scale = min(area_w / width, area_h / height)
+            dx = area_x0 + (area_w - width * scale) / 2
+            dy = area_y0 + (area_h - height * scale)  # top-aligned under the caption
+            contents = source.get_contents()
+            resources = source.get("/Resources")
+            form = pydyf.Stream(
+                [contents.get_data() if contents is not None else b""],
+                {
+                    "Type": "/XObject",
+                    "Subtype": "/Form",
+                    "BBox": pydyf.Array(box),
+                    "Resources": copier.copy(resources) if resources is not None else pydyf.Dictionary(),
+                },
+                compress=True,
+            )
+            pdf.add_object(form)
+            page = pdf.objects[pdf.pages["Kids"][3 * index]]
+            page_resources = resolved(page["Resources"])
+            if "XObject" not in page_resources:
+                page_resources["XObject"] = pydyf.Dictionary()
+            name = f"OpicAnnex{serial}"
+            resolved(page_resources["XObject"])[name] = form.reference
+            a, b, c, d, e, f = _form_matrix((x0, y0, x1, y1), rotation)
+            drawing = (
+                f"q /Artifact BMC {scale:.6f} 0 0 {scale:.6f} {dx:.4f} {dy:.4f} cm "
+                f"{a} {b} {c} {d} {e:.4f} {f:.4f} cm /{name} Do EMC Q"
+            )
+            parts = []
+            for data_part in (b"q", b"Q", drawing.encode()):
+                stream = pydyf.Stream([data_part])
+                pdf.add_object(stream)
+                parts.append(stream.reference)
+            existing = page["Contents"]
+            existing_list = list(existing) if isinstance(existing, list) else [existing]
+            page["Contents"] = pydyf.Array([parts[0], *existing_list, parts[1], parts[2]])
+
+    return finish
 
 
 def dossier_pdf(source: DossierSource) -> bytes:
@@ -659,15 +725,15 @@ def dossier_pdf(source: DossierSource) -> bytes:
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
     ).render(**PDF_OPTIONS)
     page_of = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors}
-    pdf = document.write_pdf(**PDF_OPTIONS)
     targets = [
-        (page_of[page_id], annex.data, number)
+        (page_of[page_id], annex.reader, number)
         for annex in source.annexes
-        if annex.mode == "pdf"
+        if annex.mode == "pdf" and annex.reader is not None
         for number, page_id in enumerate(annex.page_ids)
         if page_id in page_of
     ]
-    return _draw_annex_pages(pdf, targets) if targets else pdf
+    # One pass: the annex pages are drawn into the PDF as WeasyPrint writes it, never read back.
+    return document.write_pdf(finisher=_annex_overlay(targets) if targets else None, **PDF_OPTIONS)
 
 
 def dossier_render_bytes(

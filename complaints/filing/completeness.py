@@ -63,9 +63,10 @@ DOMESTIC_DECISIONS = Gap(
 
 def completeness_gaps(communication: Communication) -> list[Gap]:
     """Return what the filing dossier of ``communication`` still lacks, in the order of the form."""
-    kinds = set(communication.documents.values_list("kind", flat=True))
+    # .all(): the wizard prefetched the case's parts, so these read no more rows.
+    kinds = {document.kind for document in communication.documents.all()}
     gaps = []
-    represented = communication.people.filter(role=Person.Role.REPRESENTATIVE).exists()
+    represented = any(person.role == Person.Role.REPRESENTATIVE for person in communication.people.all())
     if represented and not kinds & {Document.Kind.POWER_OF_ATTORNEY, Document.Kind.CONSENT}:
         gaps.append(AUTHORISATION)
     if communication.remedies_exhausted and Document.Kind.DOMESTIC_DECISION not in kinds:

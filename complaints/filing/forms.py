@@ -11,9 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints import cldr
+from complaints.adapters import treaty_table
 from complaints.filing.rights import catalogue_in, situations
 from complaints.filing.textlang import parse_articles
-from complaints.models import Communication, Document, DomesticRemedy, OtherProcedure, Person, TreatyStatus
+from complaints.filing.wizard import victims_of
+from complaints.models import Communication, Document, DomesticRemedy, OtherProcedure, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]
@@ -30,9 +32,8 @@ def from_choice(value: str) -> bool | None:
 def state_choices() -> list[tuple[str, Any]]:
     """Return the States parties, named and sorted in the reader's language (CLDR)."""
     language = get_language() or settings.LANGUAGE_CODE
-    parties = TreatyStatus.objects.filter(opic_status=TreatyStatus.OpicStatus.PARTY).values_list(
-        "iso3", flat=True
-    )
+    # From the treaty table each process keeps for a minute (complaints.adapters), not a query per page.
+    parties = [iso3 for iso3, status in treaty_table().items() if status.opic_party]
     named = sorted(
         ((iso3, cldr.state_name(iso3, language)) for iso3 in parties), key=lambda row: row[1].casefold()
     )
@@ -129,9 +130,55 @@ class VictimForm(forms.ModelForm):
         self.fields["date_of_birth"].required = True
 
 
-class VictimFormSetBase(BaseInlineFormSet):
+class LoadedRowField(forms.ModelChoiceField):
+    """The hidden id of a formset's row, found among the rows already read instead of by a query per row."""
+
+    def __init__(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = {str(row.pk): row for row in rows}
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        try:
+            return self.rows[str(value)]
+        except KeyError as error:  # not a row of this case: Django's own message
+            message = self.error_messages["invalid_choice"]
+            raise forms.ValidationError(message, code="invalid_choice") from error
+
+
+class LoadedPartsFormSet(BaseInlineFormSet):
+    """An inline formset of the rows the request loaded already (``prefetch_related``), if it did."""
+
     def get_queryset(self) -> Any:
-        return super().get_queryset().filter(role=Person.Role.VICTIM)
+        if not hasattr(self, "_queryset"):
+            relation = self.fk.remote_field.get_accessor_name()
+            loaded = getattr(self.instance, "_prefetched_objects_cache", {}).get(relation)
+            if self.instance.pk is None or loaded is None:
+                return super().get_queryset()
+            self._queryset = loaded
+        return self._queryset
+
+    def add_fields(self, form: Any, index: int | None) -> None:
+        super().add_fields(form, index)
+        model: Any = self.model
+        name = model._meta.pk.name
+        field = form.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField) and self.instance.pk is not None:
+            form.fields[name] = LoadedRowField(
+                self.get_queryset(),
+                field.queryset,
+                initial=field.initial,
+                required=False,
+                widget=field.widget,
+            )
+
+
+class VictimFormSetBase(LoadedPartsFormSet):
+    def get_queryset(self) -> Any:
+        if not hasattr(self, "_victims"):  # asked for by every form of the formset: read once
+            self._victims = victims_of(self.instance) if self.instance.pk else super().get_queryset()
+        return self._victims
 
     def save_new(self, form: forms.ModelForm, commit: bool = True) -> Person:
         person: Person = form.save(commit=False)
@@ -350,7 +397,7 @@ class RemedyForm(forms.ModelForm):
 
 
 RemedyFormSet = inlineformset_factory(
-    Communication, DomesticRemedy, form=RemedyForm, extra=1, can_delete=True
+    Communication, DomesticRemedy, form=RemedyForm, formset=LoadedPartsFormSet, extra=1, can_delete=True
 )
 
 
@@ -429,7 +476,7 @@ class ProcedureForm(forms.ModelForm):
 
 
 ProcedureFormSet = inlineformset_factory(
-    Communication, OtherProcedure, form=ProcedureForm, extra=1, can_delete=True
+    Communication, OtherProcedure, form=ProcedureForm, formset=LoadedPartsFormSet, extra=1, can_delete=True
 )
 
 

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.db.models import Max
 
 from complaints.filing import forms as wf
-from complaints.filing.wizard import FIXED_FOR_CHILD, STEPS, drafted_for_child
+from complaints.filing.wizard import FIXED_FOR_CHILD, STEPS, drafted_for_child, keep_loaded, victims_of
 from complaints.models import Communication, Person
 from complaints.services import communication_set_claims, remedies_renumber
 
@@ -44,7 +43,9 @@ Save = Callable[[Page, Communication], tuple[dict[str, Any], Write]]
 
 
 def _person(communication: Communication, role: str) -> Person:
-    return communication.people.filter(role=role).first() or Person(communication=communication, role=role)
+    # From the people the request loaded (in their order), not a query of its own.
+    found = next((p for p in communication.people.all() if p.role == role), None)
+    return found or Person(communication=communication, role=role)
 
 
 # ---- Saving ----
@@ -98,15 +99,21 @@ def save_remedies(page: Page, communication: Communication) -> tuple[dict[str, A
     formset = page.formset
 
     def write() -> None:
+        before = list(communication.remedies.all())  # as the formset read them (once, for this request)
         remedies = formset.save(commit=False)
+        removed_pks = {removed.pk for removed in formset.deleted_objects}
         for removed in formset.deleted_objects:
             removed.delete()
-        start = (communication.remedies.aggregate(last=Max("position"))["last"] or 0) + 1
+        start = max((r.position for r in before if r.pk not in removed_pks), default=0) + 1
         for offset, remedy in enumerate(remedies):
             if remedy.pk is None:
                 remedy.position = start + offset
             remedy.save()
-        remedies_renumber(communication=communication)
+        changed = {r.pk: r for r in remedies}
+        now = [changed.get(r.pk, r) for r in before if r.pk not in removed_pks]
+        now += [r for r in remedies if r not in now]
+        remedies_renumber(communication=communication, remedies=now)
+        keep_loaded(communication, "remedies", sorted(now, key=lambda r: r.position))
 
     return {"remedies_exhausted": wf.from_choice(page.form.cleaned_data["exhausted"])}, write
 
@@ -174,9 +181,7 @@ PAGES: dict[str, StepPage] = {
     ),
     "consent": StepPage(
         lambda c, data, files: Page(
-            formset=wf.ConsentFormSet(
-                data, queryset=c.people.filter(role=Person.Role.VICTIM), prefix="consent"
-            )
+            formset=wf.ConsentFormSet(data, queryset=victims_of(c), prefix="consent")
         ),
         save_formset,
     ),

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from admissibility import Assessment
+from complaints.deadlines.services import CASE_DATE_FIELDS
 from complaints.filing import forms as wf
 from complaints.filing.completeness import completeness_gaps
 from complaints.filing.documents import DocumentRejected, document_add, document_remove
@@ -45,6 +47,25 @@ from complaints.services import (
     draft_start,
     drafting_organisations,
 )
+
+# What a step reads of a case: its branching, its forms and the live assessment all use these.
+CASE_PARTS = ("people", "remedies", "claims", "other_procedures", "documents")
+# The parts a step's own forms read and write when it is saved (one missing here costs a query, no error).
+STEP_PARTS = {
+    "author": ("people",),
+    "victims": ("people",),
+    "consent": ("people",),
+    "representative": ("people",),
+    "rights": ("claims",),
+    "remedies": ("remedies",),
+    "procedures": ("other_procedures",),
+}
+
+
+def with_parts(communication: Communication) -> Communication:
+    """Load the parts of ``communication`` once, so that nothing in this request reads them again."""
+    prefetch_related_objects([communication], *CASE_PARTS)
+    return communication
 
 
 def _user(request: HttpRequest) -> User:
@@ -90,13 +111,42 @@ def build_page(step: Step, communication: Communication, data: Any, files: Any, 
 def save_page(
     step: Step, page: Page, communication: Communication, actor: User, version: int
 ) -> Communication:
-    """Save a valid page through the services, in one versioned transaction."""
+    """Save a valid page through the services, in one versioned transaction.
+
+    The deadlines are recomputed only when the page changes what they are computed from (the
+    remedies, or a date of the case); the parts of the case this page does not write stay loaded.
+    """
     fields, write = PAGES[step.slug].save(page, communication)
     if isinstance(page.form, wf.TranslationsMixin):
         merged = {**communication.translations, **page.form.translations()}
         fields["translations"] = {name: text for name, text in merged.items() if text}
+    parts = STEP_PARTS.get(step.slug, ())
+
+    def write_and_forget() -> None:
+        """Write, then forget the parts the page wrote (read again if needed), unless it put them back."""
+        loaded = communication._prefetched_objects_cache  # type: ignore[attr-defined]
+        # A step that writes and is not in STEP_PARTS may have changed any part: forget them all.
+        written = parts if step.slug in STEP_PARTS else tuple(loaded)
+        before = {name: loaded.get(name) for name in written}
+        assert write is not None
+        write()
+        for name in written:
+            if loaded.get(name) is before[name]:
+                loaded.pop(name, None)
+
+    if not hasattr(communication, "_prefetched_objects_cache"):
+        communication._prefetched_objects_cache = {}  # type: ignore[attr-defined]
     return communication_save_step(
-        communication=communication, expected_version=version, actor=actor, fields=fields, write=write
+        communication=communication,
+        expected_version=version,
+        actor=actor,
+        fields=fields,
+        write=write_and_forget if write is not None else None,
+        recompute_deadlines="remedies" in parts or not CASE_DATE_FIELDS.isdisjoint(fields),
+        keep_loaded=True,
+        # The blind index follows the title here; people are saved one by one (save()), and their
+        # saves keep it. A step known to touch neither skips it.
+        reindex_names="title" in fields or step.slug not in STEP_PARTS,
     )
 
 
@@ -139,6 +189,7 @@ def _gaps(communication: Communication, child: bool) -> list[dict[str, Any]]:
 def _context(
     request: HttpRequest, communication: Communication, step: Step, page: Page, screen: int | None
 ) -> dict[str, Any]:
+    communication = with_parts(communication)
     assessment = communication_assessment(communication=communication, lang=get_language() or "en")
     previous, following = neighbours(communication, step.slug)
     child = is_child_mode(communication)
@@ -208,6 +259,9 @@ def _step_url(communication: Communication, step: Step, screen: int | None = Non
 @require_http_methods(["GET", "POST"])
 def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
     communication = communication_access(request.user, reference)
+    # The branching reads the remedies; a page shown reads every part; a saved page only its own.
+    needed = CASE_PARTS if request.method == "GET" else {"remedies", *STEP_PARTS.get(slug, ())}
+    prefetch_related_objects([communication], *needed)
     if communication.status != Communication.Status.DRAFT:
         messages.info(request, _("This communication was submitted; it can no longer be changed here."))
         return redirect(communication)
@@ -287,8 +341,11 @@ def _upload(request: HttpRequest, communication: Communication, step: Step) -> H
         except DocumentRejected as error:
             form.add_error("file", str(error))
         else:
-            communication_save_step(
-                communication=communication, expected_version=communication.version, actor=_user(request)
+            communication_save_step(  # a document changes no deadline
+                communication=communication,
+                expected_version=communication.version,
+                actor=_user(request),
+                recompute_deadlines=False,
             )
             messages.success(request, _("The document was added."))
             return redirect(_step_url(communication, step))

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -379,11 +381,34 @@ def neighbours(communication: Communication, slug: str) -> tuple[Step | None, St
     return previous, following
 
 
+def victims_of(communication: Communication) -> QuerySet[Person]:
+    """Return the victims of ``communication`` as a queryset (for formsets), read once per request.
+
+    When the request has loaded the case's people already (``prefetch_related``), the queryset
+    is filled from them instead of asking the database again.
+    """
+    victims = communication.people.filter(role=Person.Role.VICTIM)
+    loaded = getattr(communication, "_prefetched_objects_cache", {}).get("people")
+    if loaded is not None:
+        victims._result_cache = [p for p in loaded if p.role == Person.Role.VICTIM]
+        victims._prefetch_done = True  # type: ignore[attr-defined]
+    return victims
+
+
+def keep_loaded(communication: Communication, relation: str, rows: list[Any]) -> None:
+    """Remember ``rows`` as the part ``relation`` of ``communication``, as if just read (after a write)."""
+    manager = getattr(communication, relation)
+    rows_qs = manager.model._default_manager.filter(**{manager.field.name: communication})
+    rows_qs._result_cache = rows
+    rows_qs._prefetch_done = True
+    communication._prefetched_objects_cache[relation] = rows_qs  # type: ignore[attr-defined]
+
+
 def victims_needing_consent(communication: Communication, today: date | None = None) -> list[Person]:
     """Return the victims old enough to be asked whose consent is not recorded as given."""
     today = today or timezone.localdate()
     result = []
-    for person in communication.people.filter(role=Person.Role.VICTIM):
+    for person in victims_of(communication):
         if person.date_of_birth is None or person.consent == Person.Consent.GIVEN:
             continue
         age = (

@@ -8,13 +8,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from complaints.casework.pagination import paginate_capped
 from complaints.models import Communication, Membership, Triage, User
 from complaints.permissions import communication_access
 from complaints.review.services import (
@@ -27,6 +27,9 @@ from complaints.review.services import (
     review_release,
     review_triage,
 )
+
+# As on the case list: beyond this many cases the queue says "more than" instead of counting them all.
+QUEUE_COUNT_CAP = 1000
 
 
 class TriageForm(forms.ModelForm):
@@ -65,7 +68,9 @@ def _colleagues(user: User, communication: Communication) -> list[User]:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     reviewer = _reviewer(request)
-    page = Paginator(review_queue(user=reviewer), 25).get_page(request.GET.get("page"))
+    page = paginate_capped(
+        review_queue(user=reviewer), request.GET.get("page"), per_page=25, cap=QUEUE_COUNT_CAP
+    )
     return render(request, "complaints/review/review_queue.html", {"page": page, "reviewer": reviewer})
 
 

@@ -5,19 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.db.models import Count, Q
 
-from complaints.deadlines.services import deadlines_upcoming, notifications_for
+from complaints.deadlines.services import DeadlineSummary, deadline_summary_for
 
 register = template.Library()
 
 
 @register.simple_tag
-def deadline_summary(user: Any) -> dict[str, Any]:
-    """The dashboard's line about deadlines: how many fall due within 30 days, how many are overdue."""
-    counts = (
-        deadlines_upcoming(user=user, days=30)
-        .order_by()
-        .aggregate(upcoming=Count("pk"), overdue=Count("pk", filter=Q(status="overdue")))
-    )
-    return {**counts, "unread": notifications_for(user=user, unread_only=True).count()}
+def deadline_summary(user: Any) -> DeadlineSummary:
+    """The dashboard's line about deadlines: how many cases have one within 30 days, how many one past."""
+    return deadline_summary_for(user=user, days=30)

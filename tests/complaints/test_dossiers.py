@@ -515,3 +515,11 @@ def test_the_dossier_names_the_state_and_writes_dates_in_its_language(
     assert f"<td>{state}</td>" in html
     assert "KAZ" not in html
     assert date_written in html  # the signature's date
+
+
+def test_the_page_geometry_is_written_with_a_decimal_point_whatever_the_dossier_language(
+    case: Communication,
+) -> None:
+    html = dossiers.dossier_build(communication=case).html  # a Russian dossier: Russian writes 16,0 for 16.0
+    assert re.search(r"margin: [0-9.]+mm [0-9.]+mm [0-9.]+mm [0-9.]+mm;", html)
+    assert not re.search(r"[0-9],[0-9]+mm", html)

@@ -165,24 +165,28 @@ def test_the_case_list_costs_the_same_number_of_queries_whatever_the_page_size(
         assert client.get(reverse("complaints:dashboard")).status_code == 200
 
 
-def test_the_dashboard_counts_the_deadlines_of_the_next_30_days_and_the_overdue_ones(world: World) -> None:
+def test_the_dashboard_counts_the_cases_with_a_deadline_in_the_next_30_days_and_those_overdue(
+    world: World,
+) -> None:
     from complaints.models import Deadline
 
     today = timezone.localdate()
     Deadline.objects.all().delete()
-    for kind, due, status in (
-        ("filing", today + timedelta(days=10), "open"),
-        ("state_explanations", today - timedelta(days=3), "overdue"),
-        ("follow_up", today + timedelta(days=90), "open"),
+    soon = CommunicationFactory.create(organisation=world.ngo)
+    for communication, kind, due, status in (
+        (soon, "filing", today + timedelta(days=10), "open"),
+        (world.mine, "state_explanations", today - timedelta(days=3), "overdue"),
+        (world.mine, "follow_up", today + timedelta(days=90), "open"),
+        (world.theirs, "filing", today, "open"),
     ):
         Deadline.objects.create(
-            communication=world.mine, kind=kind, anchor_on=today, due_on=due, source="x", status=status
+            communication=communication, kind=kind, anchor_on=today, due_on=due, source="x", status=status
         )
-    Deadline.objects.create(
-        communication=world.theirs, kind="filing", anchor_on=today, due_on=today, source="x", status="open"
-    )
+    Communication.objects.filter(pk=soon.pk).update(next_deadline_on=today + timedelta(days=10))
+    Communication.objects.filter(pk=world.mine.pk).update(next_deadline_on=today - timedelta(days=3))
+    Communication.objects.filter(pk=world.theirs.pk).update(next_deadline_on=today)
     body = login(world.caseworker).get(reverse("complaints:dashboard")).content.decode()
-    assert "2 in the next 30 days" in body
+    assert "2 cases with a deadline in the next 30 days" in body
     assert "1 overdue" in body
 
 
