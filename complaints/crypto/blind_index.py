@@ -7,11 +7,12 @@ SearchDigest). The search normalises what was typed the same way and looks its d
 index: "Aig", "aigerim", "AIGERIM" and "Айгерим" all find "Aigerim". The digests say nothing
 without the key, except that two cases share a word (or its start).
 
-Normalising: case folded, accents and marks removed, Cyrillic (Russian and Kazakh letters)
-written in Latin letters, then a few spellings that transliterations differ on made one (y, j → i;
-a doubled letter → one), so "Алия", "Aliya" and "Aliia" meet. Words are split at spaces and
-punctuation; a hyphenated or spaced-out name is also kept joined ("Smith-Jones" → smithjones).
-A search for a part in the middle of a word ("gerim") finds nothing: the index holds beginnings.
+Normalising: case folded, every script written in Latin letters without marks (anyascii, the
+transliteration the redaction of names uses too), then a few spellings that transliterations
+differ on made one (y, j → i; a doubled letter → one), so "Алия", "Aliya" and "Aliia" meet, and
+"Ольга" and "Olga" (the soft sign joins). Words are split at spaces and punctuation; a hyphenated
+or spaced-out name is also kept joined ("Smith-Jones" → smithjones). A search for a part in the
+middle of a word ("gerim") finds nothing: the index holds beginnings.
 """
 
 from __future__ import annotations
@@ -20,20 +21,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 from complaints.crypto.keys import KeyRing
 
 MIN_PREFIX = 3
 MAX_WORD = 40
 
-CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Kazakh
-    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-}  # fmt: skip
-TRANSLITERATE = str.maketrans(CYRILLIC)
 # Spellings that Latin transliterations of the same name differ on.
 FOLD = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k"})
 DOUBLED = re.compile(r"(.)\1+")
@@ -41,10 +35,13 @@ SEPARATORS = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
-    """One spelling for the spellings of a word (lower case, Latin, no marks), with separators kept."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(TRANSLITERATE)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return DOUBLED.sub(r"\1", text.translate(FOLD))
+    """One spelling for the spellings of a word (lower case, Latin, no marks), with separators kept.
+
+    anyascii writes every script in Latin letters (Kazakh ә ғ қ ң ө ұ ү һ і included, as the redaction
+    of names does); the apostrophe it writes for ь and ъ (and one typed in a name) joins, not splits.
+    """
+    latin = anyascii(unicodedata.normalize("NFKC", text)).casefold().replace("'", "")
+    return DOUBLED.sub(r"\1", latin.translate(FOLD))
 
 
 def words(text: str) -> list[str]:

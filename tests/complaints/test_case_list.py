@@ -168,6 +168,15 @@ def test_the_search_finds_a_name_written_in_the_other_script_or_spaced_out(
     assert listed_count(case_list(client, q="Aigerim Ivanova")) == "0 cases"
 
 
+def test_a_soft_sign_in_a_name_does_not_split_it(world: World, search_path: str) -> None:
+    child = CommunicationFactory.create(organisation=world.ngo, title="Bullying at school")
+    PersonFactory.create(communication=child, given_name="Ольга", family_name="Кузьмина")
+    client = login(world.caseworker)
+    for typed in ("Olga", "Ольга", "Kuzmina", "Кузьмина", "Olga Kuzmina"):
+        assert listed_titles(case_list(client, q=typed)) == {"Bullying at school"}, typed
+    assert listed_count(case_list(client, q="ga")) == "0 cases"
+
+
 def test_the_search_ignores_case_and_finds_first_names_titles_and_states(
     world: World, search_path: str
 ) -> None:
