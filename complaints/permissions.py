@@ -177,6 +177,17 @@ def is_administrator(user: Any) -> bool:
     )
 
 
+@rules.predicate
+def may_make_child_accounts(user: Any) -> bool:
+    """A caseworker, or a parent or guardian, makes accounts for children who have no e-mail address."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.role == User.Role.CASEWORKER or (
+        user.role == User.Role.FILER and user.filer_kind == User.FilerKind.PARENT
+    )
+
+
+rules.add_perm("complaints.add_childaccount", may_make_child_accounts)
 # The Django admin opens for administrators only, whatever a user's staff flag says.
 rules.add_perm("complaints.use_admin", is_administrator)
 # Model-level: may open the list at all. Object-level: may touch this case.

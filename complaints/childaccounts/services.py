@@ -50,12 +50,8 @@ def _new_code() -> str:
 
 
 def child_account_may_create(user: Any) -> bool:
-    """Return whether ``user`` may make accounts for children: a caseworker, or a parent or guardian."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.role == User.Role.CASEWORKER or (
-        user.role == User.Role.FILER and user.filer_kind == User.FilerKind.PARENT
-    )
+    """Return whether ``user`` may make accounts for children (the rule is in complaints.permissions)."""
+    return bool(user.has_perm("complaints.add_childaccount"))
 
 
 def child_account_list_for_user(*, user: User) -> list[ChildAccount]:
