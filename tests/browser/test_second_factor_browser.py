@@ -18,7 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 def fresh_code(secret: str, used: set[str]) -> str:
-    """A code the portal has not seen yet: a code works once, so wait for the next one if needed."""
+    """A code the portal has not seen yet and that stays valid while it is typed and sent.
+
+    A code works once, so wait for the next one if needed; and a code in the last seconds of its
+    30-second step may be checked in the next one, so wait for that step to begin.
+    """
+    remaining = 30 - time.time() % 30
+    if remaining < 5:
+        time.sleep(remaining + 0.2)
     code = totp_code(secret)
     while code in used:
         time.sleep(1)
