@@ -6,6 +6,7 @@ from complaints.childaccounts import views as child_account_views
 from complaints.deadlines import views as deadline_views
 from complaints.dispatch import views as dispatch_views
 from complaints.dossiers import views as dossier_views
+from complaints.explainer import views as explainer_views
 from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
@@ -71,6 +72,13 @@ urlpatterns = [
         account_views.account_sign_out_everywhere,
         name="account_sign_out_everywhere",
     ),
+    path("learn/", explainer_views.explainer_index, name="explainer"),
+    path("learn/check/", explainer_views.eligibility, name="explainer_check"),
+    path("learn/helpers/", explainer_views.helpers_page, name="explainer_helpers"),
+    path("learn/helpers/class-hour/", explainer_views.class_hour, name="explainer_class_hour"),
+    path("learn/<slug:register>/", explainer_views.register_index, name="explainer_register"),
+    path("learn/<slug:register>/leaflet.pdf", explainer_views.leaflet, name="explainer_leaflet"),
+    path("learn/<slug:register>/<slug:slug>/", explainer_views.topic_page, name="explainer_topic"),
     path("review/", review_views.queue, name="review_queue"),
     path("review/statistics/", review_views.statistics, name="review_statistics"),
     path("review/<uuid:reference>/<slug:action>/", review_views.act, name="review_act"),

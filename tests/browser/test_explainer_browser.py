@@ -1,0 +1,63 @@
+"""The public explainer in a real headless Chromium at 320 px, in Kazakh and Russian: axe finds nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from tests.browser.conftest import axe_violations, scroll_width_at, small_targets
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PAGES = [
+    reverse("complaints:explainer"),
+    reverse("complaints:explainer_register", args=["young"]),
+    reverse("complaints:explainer_topic", args=["young", "committee"]),
+    reverse("complaints:explainer_topic", args=["teen", "privacy"]),
+    reverse("complaints:explainer_topic", args=["adult", "help"]),
+    reverse("complaints:explainer_check"),
+    reverse("complaints:explainer_helpers"),
+    reverse("complaints:explainer_class_hour"),
+]
+
+
+def in_language(driver: webdriver.Chrome, base_url: str, language: str) -> None:
+    driver.get(base_url + "/healthz")
+    driver.add_cookie({"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "path": "/"})
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_explainer_reads_on_a_narrow_phone_with_no_accessibility_violation(
+    driver: webdriver.Chrome, live_server: Any, language: str
+) -> None:
+    driver.set_window_size(320, 900)
+    in_language(driver, live_server.url, language)
+    for url in PAGES:
+        driver.get(live_server.url + url)
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+        assert axe_violations(driver) == [], url
+        width, wide = scroll_width_at(driver, 320)
+        assert width <= 320, (url, wide)
+        assert small_targets(driver) == [], url
+
+
+def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(driver: webdriver.Chrome, live_server: Any) -> None:
+    driver.set_window_size(320, 900)
+    in_language(driver, live_server.url, "kk")
+    driver.get(live_server.url + reverse("complaints:explainer_check"))
+    Select(driver.find_element(By.NAME, "state")).select_by_value("KAZ")
+    driver.find_element(By.CSS_SELECTOR, "input[name=happened][value=still]").click()
+    driver.find_element(By.CSS_SELECTOR, "input[name=courts][value=final]").click()
+    year = Select(driver.find_element(By.NAME, "final_year"))
+    year.select_by_index(1)  # this year
+    driver.find_element(By.CSS_SELECTOR, "input[name=elsewhere][value=no]").click()
+    driver.find_element(By.CSS_SELECTOR, "form.explainer-check button[type=submit]").click()
+    heading = driver.find_element(By.ID, "answer-heading").text
+    assert heading == "Бастай аласың"
+    assert axe_violations(driver) == []
