@@ -106,6 +106,23 @@ def communication_transition(
     The row is locked while it changes, so two people recording at once cannot both win. A draft
     cannot be moved to "submitted" here: see communication_record_submission.
     """
+    if request.to == Status.CLOSED and request.closure == Communication.Closure.FRIENDLY_SETTLEMENT:
+        raise TransitionNotAllowed(
+            _(
+                "A friendly settlement is recorded on the settlement page, with the author's and the "
+                "child's agreement; it closes the case there."
+            )
+        )
+    return _transition(communication=communication, request=request, actor=actor, signed=False)
+
+
+def communication_close_by_settlement(
+    *, communication: Communication, on: date, actor: User | None, note: str = ""
+) -> Communication:
+    """Close a case whose friendly settlement was agreed (OPIC art. 9(2)): for the settlement service only."""
+    request = TransitionRequest(
+        to=Status.CLOSED, on=on, closure=Communication.Closure.FRIENDLY_SETTLEMENT, note=note
+    )
     return _transition(communication=communication, request=request, actor=actor, signed=False)
 
 

@@ -692,6 +692,14 @@ class Deadline(RulesModelMixin, models.Model):
         FOLLOW_UP = "follow_up", _("The State's written response to the Committee's Views")
         INTERIM_MEASURES = "interim_measures", _("The State's report on interim measures")
         CLARIFICATION = "clarification", _("The answer to the secretariat's request for information")
+        SETTLEMENT_FOLLOW_UP = (
+            "settlement_follow_up",
+            _("The State's report on the friendly settlement's terms"),
+        )
+        SETTLEMENT_REQUEST = (
+            "settlement_request",
+            _("The answer to the Committee's request about the settlement"),
+        )
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -1171,3 +1179,6 @@ class ChildAccount(models.Model):
 
 # The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
 from complaints.audit.models import AuditEntry  # noqa: E402, F401
+
+# A friendly settlement's records live with its services (complaints.settlements); imported here likewise.
+from complaints.settlements.models import Settlement, SettlementStep  # noqa: E402, F401

@@ -242,3 +242,12 @@ for _model in ("deadline", "deadlinechange", "dossier"):
         rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)
 for _action in ("add", "change", "delete"):
     rules.add_perm(f"complaints.{_action}_interimmeasuresreport", is_administrator | is_handling_caseworker)
+
+# ---- Friendly settlement (complaints.settlements) ----
+# Whoever records the case's lifecycle records its settlement talks, agreement and follow-up; whoever
+# sees the case sees them. They change only through complaints.settlements.services.
+rules.add_perm("complaints.settle_communication", is_administrator | is_handling_caseworker)
+for _model in ("settlement", "settlementstep"):
+    rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
+    for _action in ("add", "change", "delete"):
+        rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)

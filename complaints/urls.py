@@ -11,6 +11,7 @@ from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
+from complaints.settlements import views as settlement_views
 from complaints.storage import views as storage_views
 
 app_name = "complaints"
@@ -71,6 +72,12 @@ urlpatterns = [
         "account/sign-out-everywhere/",
         account_views.account_sign_out_everywhere,
         name="account_sign_out_everywhere",
+    ),
+    path("cases/<uuid:reference>/settlement/", settlement_views.settlement_page, name="settlement"),
+    path(
+        "cases/<uuid:reference>/settlement/<slug:action>/",
+        settlement_views.settlement_act,
+        name="settlement_act",
     ),
     path("learn/", explainer_views.explainer_index, name="explainer"),
     path("learn/check/", explainer_views.eligibility, name="explainer_check"),

@@ -41,6 +41,7 @@ from complaints.permissions import communication_access
 from complaints.privacy.views import privacy_context
 from complaints.review.views import triage_context
 from complaints.selectors import case_page, communication_list_for_user
+from complaints.settlements.views import settlement_context
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
 CASE_LIST_COUNT_CAP = 1000
@@ -90,6 +91,7 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **privacy_context(user, communication),
         **readers_context(user, communication),
         **dispatch_context(user, communication),
+        **settlement_context(user, communication),
         "views_transmitted_form": ViewsTransmittedForm(initial={"on": timezone.localdate()})
         if page.can_transition and communication.views_adopted_on and not communication.views_transmitted_on
         else None,

@@ -26,6 +26,8 @@ class Kind(StrEnum):
     FOLLOW_UP = "follow_up"
     INTERIM_MEASURES = "interim_measures"
     CLARIFICATION = "clarification"
+    SETTLEMENT_FOLLOW_UP = "settlement_follow_up"
+    SETTLEMENT_REQUEST = "settlement_request"
 
 
 class State(StrEnum):
@@ -60,6 +62,11 @@ class CaseDates:
     clarification_requested_on: date | None = None
     clarification_due_on: date | None = None
     clarification_answered_on: date | None = None
+    settlement_agreed_on: date | None = None
+    settlement_follow_up_received_on: date | None = None
+    settlement_request_on: date | None = None  # the Committee's latest request about the settlement
+    settlement_request_due_on: date | None = None
+    settlement_request_answered_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,18 @@ def _interim_due(case: CaseDates, anchor: date) -> date:
     return case.interim_report_due_on
 
 
-RULES: Final[tuple[Rule, ...]] = (
+def _settlement_request_anchor(case: CaseDates) -> date | None:
+    if case.settlement_request_on is None or case.settlement_request_due_on is None:
+        return None
+    return min(case.settlement_request_on, case.settlement_request_due_on)
+
+
+def _settlement_request_due(case: CaseDates, anchor: date) -> date:
+    assert case.settlement_request_due_on is not None  # the anchor is only set when it is
+    return case.settlement_request_due_on
+
+
+RULES: tuple[Rule, ...] = (
     # "not submitted within one year after the exhaustion of domestic remedies" makes a
     # communication inadmissible, unless it was impossible to submit within that time. It is
     # submitted when it is sent to the Committee (complaints.dispatch), not when the portal's form
@@ -205,6 +223,31 @@ RULES: Final[tuple[Rule, ...]] = (
         met=lambda case: case.interim_reported_on,
         ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
         met_after_anchor=False,  # one report answers the one request recorded
+    ),
+)
+
+RULES = (
+    *RULES,
+    # A friendly settlement reached under the Committee's auspices closes the examination (OPIC
+    # art. 9(2)), and the Committee follows up its terms as it follows up Views: the State reports
+    # within six months on what it did (rules of procedure, rule 28, "Follow-up to Views of the
+    # Committee and friendly settlement agreements"). Closing the case does not end it.
+    Rule(
+        kind=Kind.SETTLEMENT_FOLLOW_UP,
+        source="OPIC art. 9; rules of procedure (CRC/C/62/3), rule 28: the State's report on the terms",
+        anchor=lambda case: case.settlement_agreed_on,
+        due=_months(6),
+        met=lambda case: case.settlement_follow_up_received_on,
+        ends_with=frozenset(),
+    ),
+    # The Committee's requests about the settlement or its terms set their own time limit.
+    Rule(
+        kind=Kind.SETTLEMENT_REQUEST,
+        source="OPIC art. 9; rules of procedure, rules 25 and 28 (time limit set in the request)",
+        anchor=_settlement_request_anchor,
+        due=_settlement_request_due,
+        met=lambda case: case.settlement_request_answered_on,
+        ends_with=frozenset(),
     ),
 )
 

@@ -44,6 +44,8 @@ from complaints.models import (
     InterimMeasuresReport,
     Membership,
     Notification,
+    Settlement,
+    SettlementStep,
     User,
 )
 from complaints.permissions import communications_visible_to
@@ -88,6 +90,19 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         if sent
         else None
     )
+    # Settlement talks start after registration (OPIC art. 9): nothing to read before.
+    settlement = (
+        Settlement.objects.filter(communication=communication).first()
+        if communication.registered_on is not None
+        else None
+    )
+    request = (
+        SettlementStep.objects.filter(settlement=settlement, kind=SettlementStep.Kind.COMMITTEE_REQUEST)
+        .order_by("-on", "-pk")
+        .first()
+        if settlement is not None
+        else None
+    )
     return rules_.CaseDates(
         status=communication.status,
         final_domestic_decision_on=final,
@@ -107,6 +122,11 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         clarification_requested_on=clarification.requested_on if clarification else None,
         clarification_due_on=clarification.due_on if clarification else None,
         clarification_answered_on=clarification.answered_on if clarification else None,
+        settlement_agreed_on=settlement.agreed_on if settlement else None,
+        settlement_follow_up_received_on=settlement.follow_up_received_on if settlement else None,
+        settlement_request_on=request.on if request else None,
+        settlement_request_due_on=request.due_on if request else None,
+        settlement_request_answered_on=request.answered_on if request else None,
     )
 
 

@@ -47,7 +47,9 @@ def test_the_explainer_reads_on_a_narrow_phone_with_no_accessibility_violation(
         assert small_targets(driver) == [], url
 
 
-def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(driver: webdriver.Chrome, live_server: Any) -> None:
+def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
     driver.set_window_size(320, 900)
     in_language(driver, live_server.url, "kk")
     driver.get(live_server.url + reverse("complaints:explainer_check"))
