@@ -27,6 +27,13 @@ PAGES = [
 ]
 
 
+def click(driver: webdriver.Chrome, selector: str) -> None:
+    """Click an element after scrolling it to the middle of the screen, clear of the sticky quick-exit bar."""
+    element = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script('arguments[0].scrollIntoView({block: "center", behavior: "instant"});', element)
+    element.click()
+
+
 def in_language(driver: webdriver.Chrome, base_url: str, language: str) -> None:
     driver.get(base_url + "/healthz")
     driver.add_cookie({"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "path": "/"})
@@ -54,12 +61,12 @@ def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(
     in_language(driver, live_server.url, "kk")
     driver.get(live_server.url + reverse("complaints:explainer_check"))
     Select(driver.find_element(By.NAME, "state")).select_by_value("KAZ")
-    driver.find_element(By.CSS_SELECTOR, "input[name=happened][value=still]").click()
-    driver.find_element(By.CSS_SELECTOR, "input[name=courts][value=final]").click()
+    click(driver, "input[name=happened][value=still]")
+    click(driver, "input[name=courts][value=final]")
     year = Select(driver.find_element(By.NAME, "final_year"))
     year.select_by_index(1)  # this year
-    driver.find_element(By.CSS_SELECTOR, "input[name=elsewhere][value=no]").click()
-    driver.find_element(By.CSS_SELECTOR, "form.explainer-check button[type=submit]").click()
+    click(driver, "input[name=elsewhere][value=no]")
+    click(driver, "form.explainer-check button[type=submit]")
     heading = driver.find_element(By.ID, "answer-heading").text
     assert heading == "Бастай аласың"
     assert axe_violations(driver) == []
