@@ -70,3 +70,23 @@ def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(
     heading = driver.find_element(By.ID, "answer-heading").text
     assert heading == "Бастай аласың"
     assert axe_violations(driver) == []
+
+
+def test_without_javascript_a_reader_follows_the_pages_and_takes_the_check_in_russian(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
+    in_language(driver, live_server.url, "ru")
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    driver.get(live_server.url + reverse("complaints:explainer"))
+    click(driver, "a[href$='/learn/teen/']")
+    click(driver, "a[href$='/learn/teen/committee/']")
+    assert "Что такое Комитет ООН по правам ребенка?" in driver.find_element(By.TAG_NAME, "h1").text
+    click(driver, "a[rel=next]")
+    assert driver.current_url.endswith("/learn/teen/who/")
+    driver.get(live_server.url + reverse("complaints:explainer_check"))
+    Select(driver.find_element(By.NAME, "state")).select_by_value("KAZ")
+    click(driver, "input[name=happened][value=still]")
+    click(driver, "input[name=courts][value=not_tried]")
+    click(driver, "input[name=elsewhere][value=no]")
+    click(driver, "form.explainer-check button[type=submit]")
+    assert driver.find_element(By.ID, "answer-heading").text == "Сначала поговори с кем-нибудь"
