@@ -39,6 +39,8 @@ DOMAIN = {
     "treaty.importer",
     "filing.wizard",
     "privacy.redaction",
+    "settlements.models",
+    "explainer.content",
     "storage",
 }
 SERVICES = {
@@ -63,6 +65,9 @@ SERVICES = {
     "privacy.export",
     "selectors",
     "services",
+    "settlements.services",
+    "explainer.eligibility",
+    "explainer.leaflets",
     "filing.submission",
     "treaty.status",
 }
