@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from django.db import transaction
 
 from complaints.decisions.models import GROUNDS, NUMBER, SYMBOL, Decision
+from complaints.decisions.selectors import forget_decisions
 from complaints.models import TreatyStatus
 
 REQUIRED: Final = (
@@ -195,4 +196,5 @@ def import_decisions(path: Path) -> tuple[int, int]:
         _obj, was_created = Decision.objects.update_or_create(symbol=item.symbol, defaults=item.values)
         created += was_created
         updated += not was_created
+    transaction.on_commit(forget_decisions)
     return created, updated

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from complaints.cldr import state_name
@@ -19,7 +20,24 @@ from complaints.decisions.models import GROUNDS, Decision
 
 # Kazakhstan's own decisions come first: the State must make them known (OPIC art. 17).
 HOME_STATE: Final = "KAZ"
-LINKS_SHOWN: Final = 5
+LINKS_SHOWN: Final = 3
+# The decisions change only when a file is imported: every page reads them from the cache, and
+# the importer forgets them (importer.import_decisions), so a wizard step costs no extra query.
+CACHE_KEY: Final = "decisions:all:v1"
+CACHE_SECONDS: Final = 300
+
+
+def all_decisions() -> list[Decision]:
+    """Every decision, from the cache when a page has read them in the last few minutes."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = list(Decision.objects.all())
+        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+    return list(found)
+
+
+def forget_decisions() -> None:
+    cache.delete(CACHE_KEY)
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,7 @@ def library(query: LibraryQuery) -> list[Decision]:
     language = _language()
     words = query.text.casefold().split()
     found = []
-    for decision in Decision.objects.all():
+    for decision in all_decisions():
         if query.state and decision.state != query.state:
             continue
         if query.article and query.article not in decision.articles_invoked + decision.articles_violated:
@@ -93,7 +111,7 @@ def library(query: LibraryQuery) -> list[Decision]:
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
     """The values the library's filters offer: only those some decision has."""
     language = _language()
-    decisions = list(Decision.objects.all())
+    decisions = all_decisions()
     states = sorted({d.state for d in decisions}, key=lambda s: (s != HOME_STATE, state_name(s, language)))
     articles = sorted({n for d in decisions for n in d.articles_invoked + d.articles_violated})
     grounds = [g for g in GROUNDS if any(g in d.grounds for d in decisions)]
@@ -144,7 +162,7 @@ def decisions_by_ground(criteria: Iterable[str], limit: int = LINKS_SHOWN) -> di
     wanted = [c for c in criteria if c in GROUNDS]
     if not wanted:
         return {}
-    everything = _order(Decision.objects.all())
+    everything = _order(all_decisions())
     return {c: [d for d in everything if c in d.grounds][:limit] for c in wanted}
 
 
@@ -153,5 +171,5 @@ def violations_by_article(articles: Iterable[int], limit: int = LINKS_SHOWN) -> 
     wanted = sorted(set(articles))
     if not wanted:
         return {}
-    found = _order(Decision.objects.filter(outcome=Decision.Outcome.VIOLATION))
+    found = _order(d for d in all_decisions() if d.outcome == Decision.Outcome.VIOLATION)
     return {n: [d for d in found if n in d.articles_violated][:limit] for n in wanted}
