@@ -1180,5 +1180,8 @@ class ChildAccount(models.Model):
 # The audit log's model lives with the rest of the audit trail; imported here so that Django finds it.
 from complaints.audit.models import AuditEntry  # noqa: E402, F401
 
+# The Committee's decisions live in their package; imported here so that Django finds them.
+from complaints.decisions.models import Decision  # noqa: E402, F401
+
 # A friendly settlement's records live with its services (complaints.settlements); imported here likewise.
 from complaints.settlements.models import Settlement, SettlementStep  # noqa: E402, F401

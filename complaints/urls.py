@@ -4,6 +4,7 @@ from complaints.accounts import views as account_views
 from complaints.casework import views
 from complaints.childaccounts import views as child_account_views
 from complaints.deadlines import views as deadline_views
+from complaints.decisions import views as decision_views
 from complaints.dispatch import views as dispatch_views
 from complaints.dossiers import views as dossier_views
 from complaints.explainer import views as explainer_views
@@ -18,6 +19,7 @@ app_name = "complaints"
 
 urlpatterns = [
     path("cases/", views.dashboard, name="dashboard"),
+    path("decisions/", decision_views.decision_library, name="decision_library"),
     path("cases/new/", wizard_views.wizard_start, name="communication_start"),
     path("cases/<uuid:reference>/", views.communication_detail, name="communication_detail"),
     path(
