@@ -11,7 +11,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from tests.browser.conftest import axe_violations, scroll_width_at, small_targets
+from tests.browser.conftest import axe_violations, screenshot, scroll_width_at, small_targets
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -47,6 +47,8 @@ def test_the_explainer_reads_on_a_narrow_phone_with_no_accessibility_violation(
     in_language(driver, live_server.url, language)
     for url in PAGES:
         driver.get(live_server.url + url)
+        if language == "kk" and url == PAGES[2]:
+            screenshot(driver, "08-learn-kk")
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
         assert axe_violations(driver) == [], url
         width, wide = scroll_width_at(driver, 320)
@@ -69,6 +71,10 @@ def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(
     click(driver, "form.explainer-check button[type=submit]")
     heading = driver.find_element(By.ID, "answer-heading").text
     assert heading == "Бастай аласың"
+    driver.execute_script(
+        'document.getElementById("answer-heading").scrollIntoView({block: "start", behavior: "instant"});'
+    )
+    screenshot(driver, "09-check-kk")
     assert axe_violations(driver) == []
 
 
