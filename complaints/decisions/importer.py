@@ -37,6 +37,8 @@ REQUIRED: Final = (
 LANGUAGES: Final = ("en", "ru", "kk")
 # The Convention has 54 articles; the Optional Protocols' own articles are not listed here.
 CRC_ARTICLES: Final = range(1, 55)
+# The decisions the portal ships (migration 0019 loads them once; seed_demo refreshes them).
+SHIPPED: Final = Path(__file__).resolve().parent.parent / "data" / "decisions.json"
 
 
 class DecisionFileError(ValueError):

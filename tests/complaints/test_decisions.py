@@ -3,6 +3,7 @@ links from admissibility findings and chosen articles to the decisions about the
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import date
@@ -93,6 +94,24 @@ def test_every_shipped_record_has_a_valid_symbol_state_date_and_source() -> None
 def test_the_shipped_decisions_are_in_a_freshly_migrated_database() -> None:
     symbols = {item["symbol"] for item in json.loads(SHIPPED.read_text(encoding="utf-8"))}
     assert set(Decision.objects.values_list("symbol", flat=True)) >= symbols
+
+
+def test_seed_demo_brings_a_database_migrated_earlier_up_to_every_shipped_decision() -> None:
+    shipped = {item["symbol"]: item for item in json.loads(SHIPPED.read_text(encoding="utf-8"))}
+    # As if the database had been migrated before the last records were added to the file,
+    # and one record had been changed since.
+    missing = sorted(shipped)[:2]
+    Decision.objects.filter(symbol__in=missing).delete()
+    changed = sorted(shipped)[-1]
+    Decision.objects.filter(symbol=changed).update(summary_en="An outdated summary.")
+
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert set(Decision.objects.values_list("symbol", flat=True)) == set(shipped)
+    assert Decision.objects.get(symbol=changed).summary_en == shipped[changed]["summary"]["en"].strip()
+    assert "decisions: 2 added" in out.getvalue()
 
 
 def test_the_grounds_a_decision_can_name_are_exactly_the_engines_criteria() -> None:

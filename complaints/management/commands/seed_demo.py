@@ -1,5 +1,8 @@
 """Demo data: a user for every role, an NGO, an ombudsman office, and a case in every status.
 
+Every run also loads the shipped decisions of the Committee (complaints/data/decisions.json), so that
+a database migrated before records were added to the file ends up with all of them.
+
 The staff accounts (caseworker, reviewer, administrator) must sign in with a second factor: each is
 enrolled with an authenticator-app secret generated on the first run, which every run prints with its
 otpauth:// address, for a developer to add to an authenticator app.
@@ -21,6 +24,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from complaints.decisions.importer import SHIPPED, import_decisions
 from complaints.invitations.services import invitation_accept, invitation_create
 from complaints.lifecycle import (
     TRANSITIONS,
@@ -169,6 +173,11 @@ class Command(BaseCommand):
         # The titles are encrypted (they start with "[demo]"): the demo cases are those of demo filers.
         if not Communication.objects.filter(filer__in=users.values()).exists():
             self._cases(users, ngo, office)
+
+        # Migration 0019 loaded the decisions file as it was then; refresh it so that a database
+        # migrated before records were added also has every shipped decision (matched by symbol).
+        created, updated = import_decisions(SHIPPED)
+        self.stdout.write(f"The Committee's decisions: {created} added, {updated} refreshed.")
 
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000/accounts/login/ with:")
