@@ -9,6 +9,7 @@ import os
 import socket
 import struct
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,17 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a page read in Kazakh through the test client leaves
+    Kazakh active in the thread (LocaleMiddleware activates it and nothing switches it back)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
