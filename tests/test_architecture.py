@@ -24,6 +24,7 @@ DOMAIN = {
     "deadlines.geneva",
     "deadlines.rules",
     "dossiers.labels",
+    "dossiers.model_form",
     "filing.help",
     "crypto",
     "crypto.blind_index",
