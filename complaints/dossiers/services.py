@@ -1,9 +1,14 @@
 """PDF dossiers: a communication, laid out for the Committee, with its annexes merged in order.
 
 The dossier follows the OHCHR model complaint form: a cover letter to the Petitions Team, the
-communication section by section, the signature and consent page, then each annex (uploaded
-PDFs page by page, images on a page of their own) with a caption and a bookmark; the list of
-annexes in section 12 gives the page on which each one begins.
+communication section by section in the form's order (complaints/dossiers/model_form.py, the one
+table, with its sources), closed by a check-list page like the form's own, the signature and
+consent page, then each annex (uploaded PDFs page by page, images on a page of their own) with a
+caption and a bookmark; the list of annexes in section 12 gives the page on which each one begins.
+
+The filing variant is not made while free text in another language than the dossier's has no
+translation (``filing_untranslated``, after complaints/filing/completeness.py), unless the
+handling caseworker recorded why it may go without one; the reason is printed on the check-list.
 
 How it is made, in one WeasyPrint pass:
 

@@ -15,9 +15,11 @@ from complaints.dossiers.services import (
     dossier_render_bytes,
     dossier_request,
 )
-from complaints.models import Communication, Dossier, Event
+from complaints.filing.submission import communication_submit
+from complaints.models import Communication, Dossier, Event, Person
 from tests.complaints.test_dossiers import text_of
 from tests.conftest import World, login
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,22 @@ def test_a_filing_dossier_asked_for_before_the_text_changed_is_not_rendered(
     assert done is not None
     assert (done.status, done.failure) == (Dossier.Status.FAILED, Dossier.Failure.UNTRANSLATED)
     assert not done.file
+
+
+def test_submitting_untranslated_text_files_the_case_but_makes_no_filing_dossier(
+    kazakh: Communication, world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    PersonFactory.create(communication=kazakh, role=Person.Role.AUTHOR, given_name="Gulnara")
+    kazakh.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=False):
+        submission = communication_submit(
+            communication=kazakh,
+            expected_version=kazakh.version,
+            signed_name="Gulnara",
+            actor=world.filer,
+            submit_anyway=True,
+        )
+    assert submission.snapshot["facts_summary"] == KAZAKH
+    assert not Dossier.objects.filter(communication=kazakh, variant="filing").exists()
+    page = login(world.filer).get(kazakh.get_absolute_url()).content.decode()
+    assert 'id="untranslated"' in page
