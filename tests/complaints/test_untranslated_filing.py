@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 
 from complaints.casework.services import CaseworkError, case_allow_untranslated_filing
@@ -147,3 +149,15 @@ def test_submitting_untranslated_text_files_the_case_but_makes_no_filing_dossier
     assert not Dossier.objects.filter(communication=kazakh, variant="filing").exists()
     page = login(world.filer).get(kazakh.get_absolute_url()).content.decode()
     assert 'id="untranslated"' in page
+
+
+def test_the_render_command_refuses_the_filing_dossier_but_renders_the_redacted_one(
+    kazakh: Communication, tmp_path: Path, capsys: Any
+) -> None:
+    out = tmp_path / "dossier.pdf"
+    with pytest.raises(SystemExit):
+        call_command("render_dossier", str(kazakh.pk), "--out", str(out))
+    assert "facts_summary" in capsys.readouterr().err
+    assert not out.exists()
+    call_command("render_dossier", str(kazakh.pk), "--out", str(out), "--variant", "redacted")
+    assert out.exists()
