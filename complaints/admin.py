@@ -186,7 +186,17 @@ class CommunicationAdmin(CaseScopedAdmin):
     date_hierarchy = "created_at"
     raw_id_fields = ["filer", "assignee"]
     filter_horizontal = ["shared_with"]
-    readonly_fields = ["reference", "version", "created_at", "updated_at"]
+    # Filing without a translation is the handling caseworker's call, recorded with an event by
+    # complaints.casework.services.case_allow_untranslated_filing: shown here, never edited.
+    readonly_fields = [
+        "reference",
+        "version",
+        "created_at",
+        "updated_at",
+        "untranslated_filing_reason",
+        "untranslated_filing_allowed_by",
+        "untranslated_filing_allowed_on",
+    ]
     inlines = [PersonInline, ClaimInline, RemedyInline, ProcedureInline]
 
 

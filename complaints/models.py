@@ -319,6 +319,16 @@ class Communication(RulesModelMixin, models.Model):
 
     # Free text written in a language other than the dossier's gets a translation, per field.
     translations = EncryptedJSONField(_("translations"), default=dict, blank=True)
+    # Without a translation of such text the filing dossier is not made, unless the handling
+    # caseworker records why it may go as it is (the Committee may accept it); the reason is printed
+    # on the dossier's check-list. Set by complaints.casework.services.case_allow_untranslated_filing.
+    untranslated_filing_reason = EncryptedTextField(
+        _("why the dossier may go without a translation"), blank=True
+    )
+    untranslated_filing_allowed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("allowed by")
+    )
+    untranslated_filing_allowed_on = models.DateField(_("allowed on"), null=True, blank=True)
 
     # Signature (OHCHR model form, last section).
     signed_name = EncryptedCharField(_("signed by"), max_length=200, blank=True)
@@ -610,6 +620,7 @@ class Event(RulesModelMixin, models.Model):
         ERASED = "erased", _("Personal data erased")
         DISPATCHED = "dispatched", _("Sent to the Committee")
         CLARIFICATION = "clarification", _("The Committee's secretariat asked for more information")
+        UNTRANSLATED = "untranslated", _("Filing without a translation allowed")
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -887,6 +898,13 @@ class Dossier(RulesModelMixin, models.Model):
         RENDER_ERROR = "render_error", _("The dossier could not be laid out. The team has been told.")
         STORAGE_ERROR = "storage_error", _("The dossier could not be saved. Please try again later.")
         GAVE_UP = "gave_up", _("Preparing the dossier kept failing. Please try again later.")
+        UNTRANSLATED = (
+            "untranslated",
+            _(
+                "Some text has no translation into the language of the dossier. Add it, or ask the "
+                "caseworker handling the case to record why it may go without one."
+            ),
+        )
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="dossiers")
     variant = models.CharField(_("variant"), max_length=16, choices=Variant.choices, default=Variant.FILING)

@@ -77,10 +77,10 @@ def communication_access(user: Any, reference: Any, action: str = "view") -> Com
 
     ``action`` names a permission of this module (``view``, ``change``, ``transition``,
     ``manage``, ``invite``, ``answer``, ``triage``, ``delete``, ``export``, ``erase``,
-    ``dispatch``). A case the user cannot see (or a reference that is not one) raises Http404, so
-    nothing tells whether it
-    exists; a case they see but may not act on raises PermissionDenied. Status is part of each
-    rule: "change" on a submitted case is refused here, whoever asks.
+    ``dispatch``, ``allow_untranslated``). A case the user cannot see (or a reference that is
+    not one) raises Http404, so nothing tells whether it exists; a case they see but may not act
+    on raises PermissionDenied. Status is part of each rule: "change" on a submitted case is
+    refused here, whoever asks.
     """
     try:
         key = reference if isinstance(reference, uuid.UUID) else uuid.UUID(str(reference))
@@ -208,6 +208,9 @@ rules.add_perm("complaints.answer_communication", is_invited_to_answer)
 # The family's rights over its data (complaints.privacy): the filer downloads everything the
 # portal holds about the case and asks for its erasure; an administrator may do both for them.
 rules.add_perm("complaints.export_communication", is_administrator | is_filer)
+# Letting the filing dossier go without a translation of some text is a judgement on the case: the
+# caseworker handling it makes it, and nobody else (complaints.casework.services).
+rules.add_perm("complaints.allow_untranslated_communication", is_handling_caseworker)
 # Sending the filing dossier to the Committee (complaints.dispatch): the filer or the handling
 # caseworker, once it is submitted and while it is open. The secretariat's answers (acknowledgement,
 # requests for clarification) are recorded by whoever records the lifecycle ("transition").

@@ -15,7 +15,8 @@ from admissibility import Assessment, Scope, assess
 from complaints.adapters import facts_from_communication, treaty_table
 from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_of_case
-from complaints.dossiers.services import dossier_variants_for
+from complaints.dossiers.services import dossier_variants_for, filing_untranslated
+from complaints.filing.completeness import FIELD_NAMES, TRANSLATABLE
 from complaints.models import (
     Claim,
     Communication,
@@ -115,9 +116,14 @@ def case_tracking(*, communication: Communication, user: Any) -> dict[str, Any]:
     existing = {
         d.variant: d for d in Dossier.objects.filter(communication=communication, variant__in=variants)
     }
+    untranslated = filing_untranslated(communication) if Dossier.Variant.FILING in variants else []
     return {
         "visible": bool(variants),
         "today": geneva_today(),
+        # The text that stops the filing dossier, each with the step where its translation is added.
+        "untranslated": [{"label": FIELD_NAMES[name], "step": TRANSLATABLE[name]} for name in untranslated],
+        "may_allow_untranslated": user.has_perm("complaints.allow_untranslated_communication", communication),
+        "untranslated_reason": communication.untranslated_filing_reason,
         "deadlines": list(deadlines_of_case(communication=communication)),
         "dossiers": [
             {

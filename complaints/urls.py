@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
+    path("cases/<uuid:reference>/untranslated/", views.case_untranslated_view, name="case_untranslated"),
     path(
         "cases/<uuid:reference>/export/", privacy_views.communication_export_view, name="communication_export"
     ),

@@ -79,6 +79,14 @@ class CommunicationFactory(factory.django.DjangoModelFactory[Communication]):
     dossier_language = "ru"
     author_is_victim = False
     facts_summary = "The school refused to enrol the child because of a disability."
+    # The dossier is in Russian and the text in English: its translation goes with it, as the filing
+    # dossier needs (ClaimFactory's explanation included).
+    translations = factory.LazyFunction(
+        lambda: {
+            "facts_summary": "Школа отказалась принять ребёнка из-за инвалидности.",
+            "explanation": "Ребёнка не пустили в школу.",
+        }
+    )
     facts_start = date(2024, 9, 1)
     facts_end = date(2024, 12, 1)
     remedies_exhausted = True

@@ -25,6 +25,7 @@ DOMAIN = {
     "deadlines.rules",
     "decisions.models",
     "dossiers.labels",
+    "dossiers.model_form",
     "filing.help",
     "crypto",
     "crypto.blind_index",

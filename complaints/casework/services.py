@@ -1,12 +1,21 @@
-"""What a handling caseworker does on a case besides lifecycle steps: notes, assignment, sharing."""
+"""What a handling caseworker does on a case besides lifecycle steps: notes, assignment, sharing,
+and letting the filing dossier go without a translation."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from complaints.models import Communication, Event, Membership, Organisation, User
+from complaints.deadlines.services import deadlines_recompute
+from complaints.dossiers.services import dossier_request
+from complaints.models import Communication, Dossier, Event, Membership, Organisation, User
+from complaints.permissions import communication_access
+
+# Long enough for a reason, short enough to print on the dossier's check-list.
+MAX_UNTRANSLATED_REASON = 2000
 
 
 class CaseworkError(Exception):
@@ -79,3 +88,48 @@ def case_share(*, communication: Communication, organisation: Organisation, acto
     )
     communication.refresh_from_db()
     return communication
+
+
+@transaction.atomic
+def case_allow_untranslated_filing(*, user: User, reference: Any, reason: str) -> Communication:
+    """Record why the filing dossier may go without the translation of some text, and make it.
+
+    Text in another language than the dossier's stops the filing dossier
+    (complaints.dossiers.services.filing_untranslated); the Committee may still accept it, and
+    the caseworker handling the case is the one who judges that. The reason is kept on the case,
+    recorded on its timeline and printed on the dossier's check-list. A submitted case gets its
+    filing dossier asked for at once.
+    """
+    communication = communication_access(user, reference, "allow_untranslated")
+    reason = reason.strip()
+    if not reason:
+        raise CaseworkError(_("Write why the dossier may go without a translation."))
+    if len(reason) > MAX_UNTRANSLATED_REASON:
+        raise CaseworkError(
+            _("Keep the reason under %(limit)d characters: it is printed on the dossier.")
+            % {"limit": MAX_UNTRANSLATED_REASON}
+        )
+    locked = Communication.objects.select_for_update().get(pk=communication.pk)
+    today = timezone.localdate()
+    locked.untranslated_filing_reason = reason
+    locked.untranslated_filing_allowed_by = user
+    locked.untranslated_filing_allowed_on = today
+    locked.version += 1
+    locked.save(
+        update_fields=[
+            "untranslated_filing_reason",
+            "untranslated_filing_allowed_by",
+            "untranslated_filing_allowed_on",
+            "version",
+            "updated_at",
+        ]
+    )
+    Event.objects.create(
+        communication=locked, kind=Event.Kind.UNTRANSLATED, actor=user, occurred_on=today, note=reason
+    )
+    deadlines_recompute(communication=locked, actor=user)
+    if locked.status != Communication.Status.DRAFT:
+        dossier_request(
+            communication=locked, variant=Dossier.Variant.FILING, requested_by=user, budgeted=False
+        )
+    return locked

@@ -20,6 +20,7 @@ from complaints.casework.pagination import paginate_capped
 from complaints.casework.services import (
     CaseworkError,
     case_add_note,
+    case_allow_untranslated_filing,
     case_assign,
     case_colleagues,
     case_share,
@@ -171,6 +172,24 @@ def case_note(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, _("The note was added."))
     return redirect(communication)
+
+
+@login_required
+@require_POST
+def case_untranslated_view(request: HttpRequest, reference: str) -> HttpResponse:
+    """The handling caseworker records why the filing dossier may go without a translation."""
+    communication = communication_access(request.user, reference, "allow_untranslated")
+    try:
+        case_allow_untranslated_filing(
+            user=cast(User, request.user), reference=reference, reason=request.POST.get("reason", "")
+        )
+    except CaseworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Recorded. The dossier for filing can now be made; it prints the reason.")
+        )
+    return redirect(communication.get_absolute_url() + "#dossiers")
 
 
 @login_required

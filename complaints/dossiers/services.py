@@ -1,9 +1,14 @@
 """PDF dossiers: a communication, laid out for the Committee, with its annexes merged in order.
 
 The dossier follows the OHCHR model complaint form: a cover letter to the Petitions Team, the
-communication section by section, the signature and consent page, then each annex (uploaded
-PDFs page by page, images on a page of their own) with a caption and a bookmark; the list of
-annexes in section 12 gives the page on which each one begins.
+communication section by section in the form's order (complaints/dossiers/model_form.py, the one
+table, with its sources), closed by a check-list page like the form's own, the signature and
+consent page, then each annex (uploaded PDFs page by page, images on a page of their own) with a
+caption and a bookmark; the list of annexes in section 12 gives the page on which each one begins.
+
+The filing variant is not made while free text in another language than the dossier's has no
+translation (``filing_untranslated``, after complaints/filing/completeness.py), unless the
+handling caseworker recorded why it may go without one; the reason is printed on the check-list.
 
 How it is made, in one WeasyPrint pass:
 
@@ -70,9 +75,11 @@ from admissibility import Scope, assess
 from complaints import cldr
 from complaints.adapters import facts_from_communication, treaty_table
 from complaints.dossiers import labels as dossier_labels
+from complaints.filing.completeness import free_texts, untranslated
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
+from complaints.filing.textlang import needs_translation
 from complaints.models import (
     Claim,
     Communication,
@@ -342,6 +349,10 @@ LIVE_FIELDS = frozenset(
         "purge_after",
         "created_at",
         "updated_at",
+        # Recorded by the caseworker after signing (casework.services.case_allow_untranslated_filing).
+        "untranslated_filing_reason",
+        "untranslated_filing_allowed_by",
+        "untranslated_filing_allowed_on",
     }
 )
 # The parts of a case as the snapshot lists them (complaints.services.snapshot_of), by related name.
@@ -400,6 +411,90 @@ def _as_queryset(model: type[Any], rows: list[Any]) -> Any:
     queryset._result_cache = rows
     queryset._prefetch_done = True
     return queryset
+
+
+def _checklist(
+    communication: Communication, annexes: list[Annex], labels: dict[str, str], redact: Redactor | Plain
+) -> dict[str, Any]:
+    """The check-list page: the papers the model form's own check-list asks for, and what to check.
+
+    Which papers are needed follows complaints/filing/completeness.py: an authorisation when a
+    representative acts (OPIC art. 5(2), rule 13), the domestic decisions when remedies are said
+    to be exhausted (art. 7(e)), translations of text not in the dossier's language.
+    """
+    documents = list(communication.documents.all())
+    numbers: dict[str, list[str]] = {}
+    for annex, document in zip(annexes, documents, strict=True):
+        numbers.setdefault(document.kind, []).append(str(annex.number))
+
+    def attached(*kinds: str) -> str:
+        found = [n for kind in kinds for n in numbers.get(kind, [])]
+        return ", ".join(sorted(found, key=int))
+
+    people = list(communication.people.all())
+    represented = any(p.role == Person.Role.REPRESENTATIVE for p in people)
+    missing_texts = set(untranslated(communication))
+    foreign = [
+        name
+        for name, text in free_texts(communication).items()
+        if needs_translation(text, communication.dossier_language)
+    ]
+    rows = [
+        (
+            labels["checklist_authorisation"],
+            labels["yes"] if represented else labels["checklist_needed_if_any"],
+            attached(Document.Kind.POWER_OF_ATTORNEY, Document.Kind.CONSENT),
+            represented,
+        ),
+        (
+            labels["checklist_decisions"],
+            labels["yes"] if communication.remedies_exhausted else labels["checklist_needed_if_any"],
+            attached(Document.Kind.DOMESTIC_DECISION),
+            bool(communication.remedies_exhausted),
+        ),
+        (
+            labels["checklist_evidence"],
+            labels["checklist_needed_if_any"],
+            attached(Document.Kind.EVIDENCE),
+            False,
+        ),
+        (
+            labels["checklist_translations"],
+            labels["checklist_needed_if_any"],
+            attached(Document.Kind.TRANSLATION),
+            False,
+        ),
+    ]
+    return {
+        "documents": [
+            {
+                "label": label,
+                "needed": needed,
+                "annexes": found or (labels["checklist_missing"] if required else "—"),
+            }
+            for label, needed, found, required in rows
+        ],
+        "free_texts": [
+            {
+                "label": labels[f"field_{name}"],
+                "status": labels[
+                    "checklist_untranslated" if name in missing_texts else "checklist_translated"
+                ],
+            }
+            for name in foreign
+        ],
+        "waiver": redact.text(communication.untranslated_filing_reason),
+        "before": [
+            labels[key]
+            for key in (
+                "checklist_sign",
+                "checklist_language",
+                "checklist_copies",
+                "checklist_contact",
+                "checklist_send",
+            )
+        ],
+    }
 
 
 def _build_in_language(communication: Communication, variant: str) -> DossierSource:
@@ -531,6 +626,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "signed_name": signed_name,
         "signed_on": dossier_labels.long_date(communication.signed_on, language),
         "consents": consents,
+        "checklist": _checklist(communication, annexes, labels, redact),
         "timeline": timeline,
         "deadlines": deadlines,
         "exclusions": _exclusions(communication, labels, language) if internal else [],
@@ -759,6 +855,34 @@ class RenderBudgetSpent(DossierRefused):
     """Too many dossiers of one communication were asked for this hour; the message says so in plain words."""
 
 
+class TranslationMissing(DossierRefused):
+    """The filing dossier would carry text the Committee cannot read: a translation is missing."""
+
+
+def filing_untranslated(communication: Communication) -> list[str]:
+    """Return the free-text fields that stop the filing dossier: written in another language, untranslated.
+
+    Read from what was signed (the Submission snapshot; a draft: as it stands), like the dossier.
+    Empty when the handling caseworker recorded why the dossier may go without the translations
+    (complaints.casework.services.case_allow_untranslated_filing): the Committee may accept it.
+    """
+    if communication.untranslated_filing_reason.strip():
+        return []
+    return untranslated(communication_as_signed(communication) or communication)
+
+
+def _untranslated_refusal(communication: Communication) -> TranslationMissing:
+    return TranslationMissing(
+        gettext(
+            "The dossier for filing cannot be made yet: some text is not in %(language)s, the language "
+            "of the dossier, and has no translation. Add the translations in the form, or ask the "
+            "caseworker handling the case to record why it may go without them. The redacted dossier "
+            "can still be made."
+        )
+        % {"language": communication.get_dossier_language_display()}
+    )
+
+
 def dossier_render_budget_spend(*, communication: Communication) -> None:
     """Count one request for a dossier of ``communication``; refuse it past RENDER_REQUESTS_PER_HOUR.
 
@@ -812,6 +936,8 @@ def dossier_request(
         dossier_render_budget_spend(communication=communication)
     if variant not in Dossier.Variant.values:
         raise ValueError(f"unknown dossier variant {variant!r}")
+    if variant == Dossier.Variant.FILING and filing_untranslated(communication):
+        raise _untranslated_refusal(communication)
     now = timezone.now()
     dossier, created = Dossier.objects.select_for_update().get_or_create(
         communication=communication,
@@ -981,6 +1107,12 @@ def dossier_render(*, dossier_id: int, final_attempt: bool = True) -> Dossier | 
             and dossier.communication_version == dossier.communication.version
             and dossier.file
         ):
+            return dossier
+        if dossier.variant == Dossier.Variant.FILING and filing_untranslated(dossier.communication):
+            # Asked for before the text changed, or by the re-drive: it is still not made.
+            dossier.status, dossier.failure = Dossier.Status.FAILED, Dossier.Failure.UNTRANSLATED
+            dossier.failure_detail, dossier.finished_at = "", timezone.now()
+            dossier.save(update_fields=["status", "failure", "failure_detail", "finished_at"])
             return dossier
         if dossier.attempts >= MAX_ATTEMPTS:
             # Sent again after each lost worker (acks_late, reject on worker lost): a render that

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from complaints.dossiers.services import dossier_request
+from complaints.dossiers.services import dossier_request, filing_untranslated
 from complaints.invitations.services import invitations_blocking_submission
 from complaints.lifecycle import TransitionNotAllowed, communication_record_submission
 from complaints.models import Communication, Person, Submission, User
@@ -102,6 +102,8 @@ def communication_submit(
         signed_on=today,
         submitted_by=actor,
     )
-    # The dossier row is written in this transaction; its rendering is sent after the commit.
-    dossier_request(communication=communication, variant="filing", requested_by=actor, budgeted=False)
+    # The dossier row is written in this transaction; its rendering is sent after the commit. Text
+    # without its translation stops it: the case page says so, with the link to the step.
+    if not filing_untranslated(communication):
+        dossier_request(communication=communication, variant="filing", requested_by=actor, budgeted=False)
     return submission

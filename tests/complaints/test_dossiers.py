@@ -142,7 +142,7 @@ def test_kazakh_and_russian_text_is_real_extractable_text(filing_pdf: bytes) -> 
     assert KAZAKH in text
     assert RUSSIAN in text
     assert "Сопроводительное письмо" in text  # the labels are in the dossier's language
-    assert "5. Факты" in text
+    assert "8. Факты" in text
     assert "petitions@ohchr.org" in text
 
 
@@ -171,7 +171,7 @@ def test_the_dossier_is_tagged_titled_in_its_language_and_uses_only_the_bundled_
 def test_bookmarks_lead_to_the_letter_every_section_and_every_annex(filing_pdf: bytes) -> None:
     titles = outline_titles(filing_pdf)
     assert titles[0] == "Сопроводительное письмо"
-    for expected in ("1. Автор сообщения", "5. Факты", "12. Перечень приложений", "Подпись и согласие"):
+    for expected in ("2. Автор сообщения", "8. Факты", "12. Перечень приложений", "Подпись и согласие"):
         assert expected in titles
     assert "Приложение 1: Решение Верховного суда" in titles
     assert "Приложение 2: Фотография" in titles

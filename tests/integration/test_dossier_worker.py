@@ -41,7 +41,7 @@ def test_a_real_worker_renders_a_dossier_end_to_end(celery_worker_process: Any) 
     communication = CommunicationFactory.create(
         dossier_language="ru",
         facts_summary=KAZAKH,
-        translations={"facts_summary": RUSSIAN},
+        translations={"facts_summary": RUSSIAN, "explanation": "Ребёнка не пустили в школу."},
         signed_name="Гульнара Сапарова",
     )
     PersonFactory.create(communication=communication, given_name="Алия", family_name="Сапарова")

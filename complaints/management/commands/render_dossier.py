@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand
 
-from complaints.dossiers.services import dossier_render_bytes
+from complaints.dossiers.services import dossier_render_bytes, filing_untranslated
 from complaints.models import Communication, Dossier
 
 
@@ -23,6 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         communication = self._find(options["communication"])
+        if options["variant"] == Dossier.Variant.FILING and (missing := filing_untranslated(communication)):
+            self._fail(
+                "the filing dossier is not made while text has no translation into the dossier's "
+                f"language ({', '.join(missing)}); add it, or have the handling caseworker record why"
+            )
         began = time.perf_counter()
         pdf, source = dossier_render_bytes(communication=communication, variant=options["variant"])
         seconds = time.perf_counter() - began

@@ -10,7 +10,7 @@ otpauth:// address, for a developer to add to an authenticator app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -82,6 +82,8 @@ class Story:
     # without the child's written consent (OPIC art. 5(2)).
     without_consent_reason: str = ""
     interim_measures_reason: str = ""
+    # Russian translations of Kazakh text, by field: the filing dossier (in Russian) needs them.
+    translations: dict[str, str] = field(default_factory=dict)
 
 
 # Caseworkers' cases, told in the third person (the caseworker is the author, not a parent).
@@ -95,6 +97,14 @@ STORIES = [
         ("Нұрсұлтан", "Омаров", date(2015, 2, 11)),
         interim_measures_reason="Нұрсұлтан бір жылдан бері мектепке бармайды: әр жаңа оқу айы оның "
         "дамуына орны толмас зиян келтіреді.",
+        translations={
+            "facts_summary": "Нурсултана Омарова не приняли в сельскую школу из-за инвалидности. "
+            "Районный отдел образования и суд тоже отказали.",
+            "explanation": "Нарушено право на образование: ребёнок остался дома, никакого инклюзивного "
+            "обучения не предложено.",
+            "interim_measures_reason": "Нурсултан уже год не ходит в школу: каждый новый учебный месяц "
+            "наносит непоправимый вред его развитию.",
+        },
     ),
     Story(
         "Разлучение с матерью",
@@ -112,6 +122,11 @@ STORIES = [
         19,
         "Мемлекет баланы зорлық-зомбылықтың барлық түрінен қорғамады.",
         ("Ернар", "Сәрсенбаев", date(2013, 9, 20)),
+        translations={
+            "facts_summary": "Учитель бьёт Ернара Сарсенбаева и других детей в классе. Родители "
+            "жаловались, но прокуратура не возбудила дело.",
+            "explanation": "Государство не защитило ребёнка от всех форм насилия.",
+        },
     ),
     Story(
         "Отказ в медицинской помощи",
@@ -301,6 +316,7 @@ class Command(BaseCommand):
             facts_end=date(2024, 12, 1),
             remedies_exhausted=True,
             remedies_sought="Признать нарушение, восстановить права ребёнка, выплатить компенсацию.",
+            translations=dict(story.translations),
         )
         Person.objects.create(
             communication=communication,
