@@ -15,7 +15,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -57,7 +56,7 @@ class InterimMeasuresForm(forms.Form):
 
     def clean_reported_on(self) -> date | None:
         reported_on = self.cleaned_data.get("reported_on")
-        if reported_on and reported_on > timezone.localdate():
+        if reported_on and reported_on > geneva_today():  # the State's report is dated in Geneva
             raise forms.ValidationError(_("This date is in the future."))
         return reported_on
 

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import cldr
-from complaints.deadlines.geneva import geneva_date
+from complaints.deadlines.geneva import geneva_date, geneva_today
 from complaints.deadlines.services import deadlines_recompute
 from complaints.dossiers import labels as dossier_labels
 from complaints.lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
@@ -248,7 +248,7 @@ def acknowledgement_record(
 
 
 def _check_day(on: date, communication: Communication) -> None:
-    if on > timezone.localdate():
+    if on > geneva_today():  # the secretariat's letters are dated in Geneva
         raise DispatchRefused(_("This date is in the future."))
     if communication.submitted_on and on < communication.submitted_on:
         raise DispatchRefused(_("This date is before the communication was submitted."))

@@ -37,6 +37,7 @@ from complaints.dispatch.services import (
     dispatches_of,
     filing_dossier,
 )
+from complaints.deadlines.geneva import geneva_today
 from complaints.models import Communication, User
 from complaints.permissions import communication_access
 
@@ -81,6 +82,7 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
     sent = dispatches_of(communication)
     dossier = filing_dossier(communication)
     today = timezone.localdate()
+    geneva_day = geneva_today()  # the secretariat's letters are dated in Geneva
     context = {
         "communication": communication,
         "may_send": may_send,
@@ -90,9 +92,9 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
         "clarifications": clarifications_of(communication),
         "email_form": EmailDispatchForm(),
         "post_form": PostDispatchForm(initial={"posted_on": today}),
-        "acknowledgement_form": AcknowledgementForm(initial={"on": today}),
-        "clarification_form": ClarificationForm(initial={"requested_on": today}),
-        "answered_form": ClarificationAnsweredForm(initial={"answered_on": today}),
+        "acknowledgement_form": AcknowledgementForm(initial={"on": geneva_day}),
+        "clarification_form": ClarificationForm(initial={"requested_on": geneva_day}),
+        "answered_form": ClarificationAnsweredForm(initial={"answered_on": geneva_day}),
         "recipient_email": settings.COMMITTEE_PETITIONS_EMAIL,
         "postal_address": settings.COMMITTEE_PETITIONS_POSTAL_ADDRESS,
     }
