@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.dispatch.forms import (
     AcknowledgementForm,
     ClarificationAnsweredForm,
@@ -37,7 +38,6 @@ from complaints.dispatch.services import (
     dispatches_of,
     filing_dossier,
 )
-from complaints.deadlines.geneva import geneva_today
 from complaints.models import Communication, User
 from complaints.permissions import communication_access
 
