@@ -44,6 +44,7 @@ from complaints.models import (
     InterimMeasuresReport,
     Membership,
     Notification,
+    ProcedureRequest,
     User,
 )
 from complaints.permissions import communications_visible_to
@@ -88,6 +89,9 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         if sent
         else None
     )
+    asked = _latest_procedure_requests(communication) if sent else {}
+    separate = asked.get(ProcedureRequest.Kind.SEPARATE_ADMISSIBILITY)
+    further = asked.get(ProcedureRequest.Kind.FURTHER_FOLLOW_UP)
     return rules_.CaseDates(
         status=communication.status,
         final_domestic_decision_on=final,
@@ -107,7 +111,23 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         clarification_requested_on=clarification.requested_on if clarification else None,
         clarification_due_on=clarification.due_on if clarification else None,
         clarification_answered_on=clarification.answered_on if clarification else None,
+        separate_admissibility_requested_on=separate.requested_on if separate else None,
+        separate_admissibility_due_on=separate.due_on if separate else None,
+        separate_admissibility_answered_on=separate.answered_on if separate else None,
+        further_follow_up_requested_on=further.requested_on if further else None,
+        further_follow_up_due_on=further.due_on if further else None,
+        further_follow_up_received_on=further.answered_on if further else None,
     )
+
+
+def _latest_procedure_requests(communication: Communication) -> dict[str, ProcedureRequest]:
+    """The latest request of each kind: a later letter replaces the earlier one's time limit."""
+    latest: dict[str, ProcedureRequest] = {}
+    for request in ProcedureRequest.objects.filter(communication=communication).order_by(
+        "requested_on", "pk"
+    ):
+        latest[request.kind] = request
+    return latest
 
 
 def _change(deadline: Deadline, cause: str, actor: User | None, old: Deadline | None) -> DeadlineChange:

@@ -24,6 +24,7 @@ from complaints.dispatch.forms import (
     ClarificationForm,
     EmailDispatchForm,
     PostDispatchForm,
+    ProcedureRequestForm,
 )
 from complaints.dispatch.services import (
     AlreadySent,
@@ -37,6 +38,9 @@ from complaints.dispatch.services import (
     dispatch_by_post,
     dispatches_of,
     filing_dossier,
+    procedure_request_answered,
+    procedure_request_record,
+    procedure_requests_of,
 )
 from complaints.models import Communication, User
 from complaints.permissions import communication_access
@@ -90,6 +94,8 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
         "dossier": dossier,
         "dispatches": sent,
         "clarifications": clarifications_of(communication),
+        "procedure_requests": procedure_requests_of(communication),
+        "procedure_request_form": ProcedureRequestForm(initial={"requested_on": geneva_day}),
         "email_form": EmailDispatchForm(),
         "post_form": PostDispatchForm(initial={"posted_on": today}),
         "acknowledgement_form": AcknowledgementForm(initial={"on": geneva_day}),
@@ -208,6 +214,39 @@ def clarification_answered_view(request: HttpRequest, reference: str, request_id
 
     def act(communication: Communication, data: dict[str, Any]) -> str:
         clarification_answered(
+            user=_user(request), reference=reference, request_id=request_id, answered_on=data["answered_on"]
+        )
+        return _("Recorded: the request was answered.")
+
+    return _act(request, reference, ClarificationAnsweredForm, act)
+
+
+@login_required
+@require_POST
+def procedure_request_view(request: HttpRequest, reference: str) -> HttpResponse:
+    communication_access(_user(request), reference, "transition")
+
+    def act(communication: Communication, data: dict[str, Any]) -> str:
+        procedure_request_record(
+            user=_user(request),
+            reference=reference,
+            kind=data["kind"],
+            requested_on=data["requested_on"],
+            due_on=data["due_on"],
+            note=data["note"],
+        )
+        return _("Recorded: the deadline for the answer is on the case page.")
+
+    return _act(request, reference, ProcedureRequestForm, act)
+
+
+@login_required
+@require_POST
+def procedure_request_answered_view(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
+    communication_access(_user(request), reference, "transition")
+
+    def act(communication: Communication, data: dict[str, Any]) -> str:
+        procedure_request_answered(
             user=_user(request), reference=reference, request_id=request_id, answered_on=data["answered_on"]
         )
         return _("Recorded: the request was answered.")
