@@ -97,13 +97,17 @@ def test_further_follow_up_is_due_on_the_date_the_committee_set_and_met_by_the_s
 
 
 def test_further_follow_up_still_runs_after_the_views_but_not_after_closure() -> None:
-    dates = {"further_follow_up_requested_on": D(2026, 5, 29), "further_follow_up_due_on": D(2026, 8, 31)}
     for status, state in (
         ("views_adopted", State.OPEN),
         ("follow_up", State.OPEN),
         ("closed", State.CANCELLED),
     ):
-        computed = compute(RULE_BY_KIND[Kind.FURTHER_FOLLOW_UP], CaseDates(status=status, **dates))
+        case = CaseDates(
+            status=status,
+            further_follow_up_requested_on=D(2026, 5, 29),
+            further_follow_up_due_on=D(2026, 8, 31),
+        )
+        computed = compute(RULE_BY_KIND[Kind.FURTHER_FOLLOW_UP], case)
         assert computed is not None
         assert computed.state == state
 
