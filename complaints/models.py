@@ -1063,7 +1063,7 @@ class ErasureRecord(models.Model):
 # ---- From the portal to the Committee (complaints.dispatch) ----
 
 
-class Dispatch(models.Model):
+class Dispatch(RulesModelMixin, models.Model):
     """One sending of the filing dossier to the Committee's secretariat, by e-mail or by post.
 
     The first dispatch, not the portal's submission, is when the communication is filed: the
@@ -1097,7 +1097,7 @@ class Dispatch(models.Model):
         return f"{self.communication} {self.channel} {self.sent_on}"
 
 
-class ClarificationRequest(models.Model):
+class ClarificationRequest(RulesModelMixin, models.Model):
     """The secretariat asked the author for clarification or more information (rule 15), by a date it set."""
 
     communication = models.ForeignKey(
