@@ -12,14 +12,21 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from complaints.inquiries.services import inquiry_create, inquiry_record_step
-from complaints.models import ClarificationRequest, Communication, Dispatch, ProcedureRequest, TreatyStatus
+from complaints.models import (
+    ClarificationRequest,
+    Communication,
+    Dispatch,
+    ProcedureRequest,
+    TreatyStatus,
+    User,
+)
 from tests.conftest import World, login
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def api(user: object) -> APIClient:
+def api(user: User) -> APIClient:
     token, _created = Token.objects.get_or_create(user=user)
     return APIClient(headers={"authorization": f"Token {token.key}"})
 
@@ -54,15 +61,12 @@ def test_the_api_lists_what_was_sent_and_asked_only_for_cases_the_caller_sees(
     rows = api(world.caseworker).get(f"/api/v1/{path}/").json()["results"]
     assert [row["communication"] for row in rows] == [str(world.mine.reference)]
     assert api(world.caseworker).post(f"/api/v1/{path}/", {}).status_code in (403, 405)
-    theirs_id = (
-        {
-            "dispatches": Dispatch,
-            "clarification-requests": ClarificationRequest,
-            "committee-requests": ProcedureRequest,
-        }[path]
-        .objects.get(communication=world.theirs)
-        .pk
-    )
+    models: dict[str, type[Dispatch | ClarificationRequest | ProcedureRequest]] = {
+        "dispatches": Dispatch,
+        "clarification-requests": ClarificationRequest,
+        "committee-requests": ProcedureRequest,
+    }
+    theirs_id = models[path]._default_manager.get(communication=world.theirs).pk
     assert api(world.caseworker).get(f"/api/v1/{path}/{theirs_id}/").status_code == 404
 
 
