@@ -60,6 +60,9 @@ class ClarificationAnsweredForm(forms.Form):
 
 
 class ProcedureRequestForm(forms.Form):
+    """A later letter of the Committee; prefixed, being on the page beside the clarification's form."""
+
+    prefix = "later"
     kind = forms.ChoiceField(
         label=_("What the Committee's letter is about"), choices=ProcedureRequest.Kind.choices
     )
@@ -71,3 +74,7 @@ class ProcedureRequestForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ProcedureAnsweredForm(ClarificationAnsweredForm):
+    prefix = "later"

@@ -24,6 +24,7 @@ from complaints.dispatch.forms import (
     ClarificationForm,
     EmailDispatchForm,
     PostDispatchForm,
+    ProcedureAnsweredForm,
     ProcedureRequestForm,
 )
 from complaints.dispatch.services import (
@@ -96,6 +97,7 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
         "clarifications": clarifications_of(communication),
         "procedure_requests": procedure_requests_of(communication),
         "procedure_request_form": ProcedureRequestForm(initial={"requested_on": geneva_day}),
+        "procedure_answered_form": ProcedureAnsweredForm(initial={"answered_on": geneva_day}),
         "email_form": EmailDispatchForm(),
         "post_form": PostDispatchForm(initial={"posted_on": today}),
         "acknowledgement_form": AcknowledgementForm(initial={"on": geneva_day}),
@@ -251,4 +253,4 @@ def procedure_request_answered_view(request: HttpRequest, reference: str, reques
         )
         return _("Recorded: the request was answered.")
 
-    return _act(request, reference, ClarificationAnsweredForm, act)
+    return _act(request, reference, ProcedureAnsweredForm, act)

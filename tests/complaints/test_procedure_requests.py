@@ -38,7 +38,12 @@ def test_a_separate_admissibility_request_opens_the_authors_comments_and_the_ans
     page = reverse("complaints:dispatch", args=[case.reference])
     response = client.post(
         reverse("complaints:dispatch_procedure_request", args=[case.reference]),
-        {"kind": "separate_admissibility", "requested_on": "2025-04-30", "due_on": "2025-06-30", "note": ""},
+        {
+            "later-kind": "separate_admissibility",
+            "later-requested_on": "2025-04-30",
+            "later-due_on": "2025-06-30",
+            "later-note": "",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == page
@@ -50,7 +55,7 @@ def test_a_separate_admissibility_request_opens_the_authors_comments_and_the_ans
     request = ProcedureRequest.objects.get()
     client.post(
         reverse("complaints:dispatch_procedure_request_answered", args=[case.reference, request.pk]),
-        {"answered_on": "2025-06-27"},
+        {"later-answered_on": "2025-06-27"},
     )
     found.refresh_from_db()
     assert (found.status, found.met_on) == ("met", date(2025, 6, 27))
@@ -92,7 +97,11 @@ def test_a_bad_request_is_refused_with_its_reason_and_nothing_is_recorded(world:
         )
     response = login(world.filer).post(
         reverse("complaints:dispatch_procedure_request", args=[case.reference]),
-        {"kind": "separate_admissibility", "requested_on": "2025-04-30", "due_on": "2025-06-30"},
+        {
+            "later-kind": "separate_admissibility",
+            "later-requested_on": "2025-04-30",
+            "later-due_on": "2025-06-30",
+        },
     )
     assert response.status_code == 403  # the filer does not record the lifecycle
     assert not ProcedureRequest.objects.exists()
