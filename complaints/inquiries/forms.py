@@ -34,6 +34,9 @@ class InquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["organisation"])
         field.queryset = organisations if organisations is not None else Organisation.objects.none()
+        if len(field.queryset) == 1:  # one organisation: nothing to choose
+            field.initial = field.queryset[0].pk
+            field.empty_label = None
 
 
 class StepForm(forms.Form):
