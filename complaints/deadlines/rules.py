@@ -3,6 +3,12 @@
 Pure Python, like the admissibility engine: dates in, deadlines out; no Django, no I/O, no clock
 (the day to compare with is always an argument). complaints.deadlines.services is the bridge to the models.
 
+Every rule's ``source`` names the article of the Protocol (OPIC) or the rule of procedure
+(CRC/C/62/3; revised as CRC/C/158 in 2021) it applies; complaints/data/SOURCES.md (*Time limits
+after dispatch*) gives, rule by rule, the text it was checked against and its address, and says
+what could not be checked. Where the Committee sets a period case by case, no period is guessed:
+the caseworker enters the date from its letter.
+
 Months are calendar months clamped to the end of the month (31 August + 6 months = 28 or 29
 February), years are calendar years (29 February + 1 year = 28 February), both through
 admissibility.dates, the same arithmetic the admissibility engine uses for OPIC art. 7(h).
@@ -353,6 +359,8 @@ def _inquiry_given(due: Callable[[InquiryDates], date | None]) -> Callable[[Inqu
 INQUIRY_RULES: Final[tuple[InquiryRule, ...]] = (
     # On reliable information the Committee invites the State to cooperate and to submit
     # observations "without delay": the treaty fixes no period, the Committee's letter gives a date.
+    # Art. 13 as published with the Italian ratification law, Gazzetta Ufficiale 15G00215
+    # (gazzettaufficiale.it, "Protocollo-art. 13"): the source of the periods below.
     InquiryRule(
         kind=InquiryKind.COOPERATION,
         source="OPIC art. 13(1): observations without delay, by the date set in the Committee's invitation",
