@@ -17,22 +17,27 @@ from complaints.crypto.search_index import name_search_ids
 from complaints.invitations.services import invitation_revoke
 from complaints.models import (
     Claim,
+    ClarificationRequest,
     Communication,
+    Dispatch,
     Document,
     DomesticRemedy,
     ErasureRecord,
     Event,
+    Inquiry,
+    InquiryEvent,
     Invitation,
     Membership,
     Organisation,
     OtherProcedure,
     Person,
+    ProcedureRequest,
     Submission,
     TreatyStatus,
     Triage,
     User,
 )
-from complaints.permissions import communications_visible_to
+from complaints.permissions import communications_visible_to, inquiries_visible_to
 
 
 class MembershipInline(admin.TabularInline):
@@ -391,6 +396,69 @@ class ErasureRecordAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in ErasureRecord._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# ---- After dispatch: read only; sending and recording go through complaints.dispatch.services ----
+
+
+@admin.register(Dispatch)
+class DispatchAdmin(CaseScopedAdmin):
+    list_display = ["communication", "channel", "sent_at", "sent_on", "recipient", "sender"]
+    list_filter = ["channel"]
+    date_hierarchy = "sent_at"
+    raw_id_fields = ["communication", "sender"]
+
+
+@admin.register(ClarificationRequest)
+class ClarificationRequestAdmin(CaseScopedAdmin):
+    list_display = ["communication", "requested_on", "due_on", "answered_on"]
+    raw_id_fields = ["communication", "recorded_by"]
+
+
+@admin.register(ProcedureRequest)
+class ProcedureRequestAdmin(CaseScopedAdmin):
+    list_display = ["communication", "kind", "requested_on", "due_on", "answered_on"]
+    list_filter = ["kind"]
+    raw_id_fields = ["communication", "recorded_by"]
+
+
+class InquiryEventInline(admin.TabularInline):
+    model = InquiryEvent
+    extra = 0
+    fields = ["step", "occurred_on", "due_on", "note", "actor", "recorded_at"]
+    readonly_fields = ["step", "occurred_on", "due_on", "note", "actor", "recorded_at"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(ObjectPermissionsModelAdmin):
+    """Inquiries (OPIC arts. 13-14), read only: complaints.inquiries.services sends and moves them."""
+
+    list_display = ["title", "state", "organisation", "status", "submitted_on"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    exclude = ["summary"]  # encrypted free text: read on the inquiry's page, by its organisation
+    inlines = [InquiryEventInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Inquiry]:
+        return inquiries_visible_to(request.user)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:

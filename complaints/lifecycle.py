@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_recompute
 from complaints.models import Communication, Event, User
 
@@ -92,7 +92,9 @@ def _check(communication: Communication, request: TransitionRequest, *, signed: 
         raise TransitionNotAllowed(_("Registration needs the Committee's reference number."))
     if request.to == Status.CLOSED and request.closure not in Communication.Closure.values:
         raise TransitionNotAllowed(_("Say how the case was closed."))
-    if request.on > timezone.localdate():
+    # The Committee's and the State's acts are dated in Geneva: a day that has begun there is not
+    # "in the future", and one that has begun in Almaty only is (complaints.deadlines.geneva).
+    if request.on > geneva_today():
         raise TransitionNotAllowed(_("This date is in the future."))
     if communication.submitted_on and request.on < communication.submitted_on:
         raise TransitionNotAllowed(_("This date is before the communication was submitted."))
@@ -177,7 +179,7 @@ def communication_record_views_transmission(
     locked = Communication.objects.select_for_update().get(pk=communication.pk)
     if locked.views_adopted_on is None:
         raise TransitionNotAllowed(_("Record the adoption of the Views first."))
-    if on > timezone.localdate():
+    if on > geneva_today():
         raise TransitionNotAllowed(_("This date is in the future."))
     if on < locked.views_adopted_on:
         raise TransitionNotAllowed(_("The Views cannot be transmitted before they were adopted."))

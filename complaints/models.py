@@ -711,6 +711,11 @@ class Deadline(RulesModelMixin, models.Model):
             "settlement_request",
             _("The answer to the Committee's request about the settlement"),
         )
+        ADMISSIBILITY_COMMENTS = (
+            "admissibility_comments",
+            _("The author's comments on the State's request to examine admissibility separately"),
+        )
+        FURTHER_FOLLOW_UP = "further_follow_up", _("The State's further information on follow-up")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -1084,7 +1089,7 @@ class ErasureRecord(models.Model):
 # ---- From the portal to the Committee (complaints.dispatch) ----
 
 
-class Dispatch(models.Model):
+class Dispatch(RulesModelMixin, models.Model):
     """One sending of the filing dossier to the Committee's secretariat, by e-mail or by post.
 
     The first dispatch, not the portal's submission, is when the communication is filed: the
@@ -1118,7 +1123,7 @@ class Dispatch(models.Model):
         return f"{self.communication} {self.channel} {self.sent_on}"
 
 
-class ClarificationRequest(models.Model):
+class ClarificationRequest(RulesModelMixin, models.Model):
     """The secretariat asked the author for clarification or more information (rule 15), by a date it set."""
 
     communication = models.ForeignKey(
@@ -1138,6 +1143,129 @@ class ClarificationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.communication} {self.requested_on} → {self.due_on}"
+
+
+class ProcedureRequest(RulesModelMixin, models.Model):
+    """A step after transmission whose time limit the Committee sets in its letter, case by case.
+
+    - ``separate_admissibility``: the State asked that admissibility be examined separately from
+      the merits (rules of procedure, rule 18); the author comments on that request by the date
+      the Committee gives.
+    - ``further_follow_up``: after the State's six-month reply on the Views, the Committee asks
+      for further information on the measures taken (OPIC art. 11(2); rule 28) by a date it sets.
+
+    ``requested_on`` is the day of the Committee's letter, ``due_on`` the date in it, and
+    ``answered_on`` the day the answer went (or came) back.
+    """
+
+    class Kind(models.TextChoices):
+        SEPARATE_ADMISSIBILITY = (
+            "separate_admissibility",
+            _("The State asked to examine admissibility separately"),
+        )
+        FURTHER_FOLLOW_UP = "further_follow_up", _("The Committee asked the State for further follow-up")
+
+    communication = models.ForeignKey(
+        Communication, on_delete=models.CASCADE, related_name="procedure_requests"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    requested_on = models.DateField(_("letter dated"))
+    due_on = models.DateField(_("answer by"))
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    note = models.TextField(_("what was asked"), blank=True)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request of the Committee")
+        verbose_name_plural = _("requests of the Committee")
+        ordering = ["communication", "requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.communication} {self.kind} {self.requested_on} → {self.due_on}"
+
+
+# ---- The inquiry procedure (OPIC arts. 13-14; complaints.inquiries) ----
+
+
+class Inquiry(RulesModelMixin, models.Model):
+    """Reliable information of grave or systematic violations by a State, sent by an NGO or ombudsman.
+
+    Not a communication: no victim, no author, no admissibility. The Committee invites the State to
+    cooperate and submit observations (art. 13(1)), may inquire, transmits its findings (art.
+    13(4)); the State answers within six months (art. 13(5)); the Committee may then ask for
+    further information (art. 14). A State that declared under art. 13(7) that it does not
+    recognise this competence cannot be the subject of one.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Information sent to the Committee")
+        COOPERATION_INVITED = "cooperation_invited", _("The State was invited to cooperate")
+        OBSERVATIONS_RECEIVED = "observations_received", _("The State's observations received")
+        FINDINGS_TRANSMITTED = "findings_transmitted", _("Findings transmitted to the State")
+        FINDINGS_ANSWERED = "findings_answered", _("The State answered the findings")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+        CLOSED = "closed", _("Closed")
+
+    reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
+    state = models.ForeignKey(
+        TreatyStatus, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("State")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="inquiries",
+        verbose_name=_("submitted by"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    # What the information is about may name people: encrypted like a case's story.
+    summary = EncryptedTextField(_("summary of the information"), blank=True)
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.SUBMITTED)
+    submitted_on = models.DateField(_("information sent"))
+    cooperation_invited_on = models.DateField(_("State invited to cooperate"), null=True, blank=True)
+    observations_due_on = models.DateField(_("observations asked by"), null=True, blank=True)
+    observations_received_on = models.DateField(_("observations received"), null=True, blank=True)
+    findings_transmitted_on = models.DateField(_("findings transmitted"), null=True, blank=True)
+    findings_answered_on = models.DateField(_("State answered the findings"), null=True, blank=True)
+    follow_up_requested_on = models.DateField(_("further information asked"), null=True, blank=True)
+    follow_up_due_on = models.DateField(_("further information asked by"), null=True, blank=True)
+    follow_up_received_on = models.DateField(_("further information received"), null=True, blank=True)
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        ordering = ["-submitted_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.reference.hex[:8].upper()} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:inquiry", args=[self.reference])
+
+
+class InquiryEvent(models.Model):
+    """One recorded step of an inquiry, on the day it happened: its history."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
+    step = models.CharField(_("step"), max_length=32)
+    occurred_on = models.DateField(_("on"))
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("step of an inquiry")
+        verbose_name_plural = _("steps of inquiries")
+        ordering = ["inquiry", "occurred_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.inquiry} {self.step} {self.occurred_on}"
 
 
 class SearchDigest(models.Model):

@@ -9,6 +9,8 @@ Every HTML view, the admin and the API ask these rules (through ``user.has_perm`
 - A child or parent invited to review a draft (complaints.invitations.services) sees that case, read only,
   once they accepted the invitation with their own account and until it is withdrawn.
 - An administrator sees everything; nobody else sees anything.
+- An inquiry (OPIC art. 13, complaints.inquiries) is seen and recorded by the caseworkers and
+  ombudsman reviewers of the organisation that sent the information, and by administrators.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from complaints.models import Communication, Invitation, Membership, Organisation, User
+from complaints.models import Communication, Inquiry, Invitation, Membership, Organisation, User
 
 
 def _organisation_ids(user: User, kind: str) -> list[int]:
@@ -251,6 +253,51 @@ for _action in ("add", "change", "delete"):
 # sees the case sees them. They change only through complaints.settlements.services.
 rules.add_perm("complaints.settle_communication", is_administrator | is_handling_caseworker)
 for _model in ("settlement", "settlementstep"):
+    rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
+    for _action in ("add", "change", "delete"):
+        rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)
+
+# ---- Inquiries (OPIC arts. 13-14; complaints.inquiries) ----
+# Information on grave or systematic violations is sent by an NGO or an ombudsman office: the
+# caseworkers and reviewers of that organisation see and record its inquiries; filers never do.
+INQUIRY_ROLES = (User.Role.CASEWORKER, User.Role.OMBUDSMAN_REVIEWER)
+
+
+def inquiries_visible_to(user: Any) -> QuerySet[Inquiry]:
+    """Return the inquiries ``user`` may see; the single source of that rule."""
+    queryset = Inquiry.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user.is_superuser or user.role == User.Role.ADMINISTRATOR:
+        return queryset
+    if user.role not in INQUIRY_ROLES:
+        return queryset.none()
+    return queryset.filter(organisation__memberships__user=user)
+
+
+@rules.predicate
+def is_inquiry_member(user: Any, obj: Any) -> bool:
+    if not isinstance(obj, Inquiry) or getattr(user, "role", None) not in INQUIRY_ROLES:
+        return False
+    return Membership.objects.filter(user=user, organisation_id=obj.organisation_id).exists()
+
+
+@rules.predicate
+def may_send_inquiries(user: Any) -> bool:
+    """A caseworker or reviewer who belongs to an organisation may send information for one."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "role", None) not in INQUIRY_ROLES:
+        return False
+    return Membership.objects.filter(user=user).exists()
+
+
+rules.add_perm("complaints.add_inquiry", is_administrator | may_send_inquiries)
+rules.add_perm("complaints.view_inquiry", is_administrator | is_inquiry_member)
+# Recording a step (the Committee's invitation, its findings, the State's answers) goes through
+# complaints.inquiries.services, which asks this rule.
+rules.add_perm("complaints.change_inquiry", is_administrator | is_inquiry_member)
+rules.add_perm("complaints.delete_inquiry", is_administrator)
+# Dispatches, requests for clarification and later requests of the Committee follow their case.
+for _model in ("dispatch", "clarificationrequest", "procedurerequest"):
     rules.add_perm(f"complaints.view_{_model}", is_administrator | can_see)
     for _action in ("add", "change", "delete"):
         rules.add_perm(f"complaints.{_action}_{_model}", is_administrator)

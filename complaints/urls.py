@@ -9,6 +9,7 @@ from complaints.dispatch import views as dispatch_views
 from complaints.dossiers import views as dossier_views
 from complaints.explainer import views as explainer_views
 from complaints.filing import views as wizard_views
+from complaints.inquiries import views as inquiry_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
@@ -137,5 +138,18 @@ urlpatterns += [
         "cases/<uuid:reference>/dispatch/clarification/<int:request_id>/answered/",
         dispatch_views.clarification_answered_view,
         name="dispatch_clarification_answered",
+    ),
+    path("inquiries/", inquiry_views.inquiry_list_view, name="inquiries"),
+    path("inquiries/<uuid:reference>/", inquiry_views.inquiry_detail_view, name="inquiry"),
+    path("inquiries/<uuid:reference>/step/", inquiry_views.inquiry_step_view, name="inquiry_step"),
+    path(
+        "cases/<uuid:reference>/dispatch/request/",
+        dispatch_views.procedure_request_view,
+        name="dispatch_procedure_request",
+    ),
+    path(
+        "cases/<uuid:reference>/dispatch/request/<int:request_id>/answered/",
+        dispatch_views.procedure_request_answered_view,
+        name="dispatch_procedure_request_answered",
     ),
 ]

@@ -74,6 +74,8 @@ SERVICES = {
     "explainer.leaflets",
     "filing.submission",
     "treaty.status",
+    "inquiries.services",
+    "inquiries.selectors",
 }
 # The small core that stays at the top of complaints/; everything else lives in a package per
 # capability (README, Architecture).

@@ -9,21 +9,27 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import Direction
+from drf_spectacular.utils import Direction, extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from complaints.filing.pages import COMMUNICATION_FIELDS
+from complaints.inquiries.selectors import inquiry_deadlines
 from complaints.lifecycle import TransitionRequest
 from complaints.models import (
     Claim,
+    ClarificationRequest,
     Communication,
     Deadline,
+    Dispatch,
     Document,
     DomesticRemedy,
     Dossier,
     Event,
+    Inquiry,
     OtherProcedure,
     Person,
+    ProcedureRequest,
+    TreatyStatus,
 )
 from complaints.permissions import communications_visible_to
 
@@ -368,3 +374,96 @@ class ProcedureWriteSerializer(CasePartWriteSerializer):
     class Meta:
         model = OtherProcedure
         fields = ["communication", "body", "reference", "status", "same_matter"]
+
+
+# ---- After dispatch: what was sent, what the Committee asked, inquiries (read only) ----
+
+
+class DispatchSerializer(CasePartSerializer):
+    class Meta:
+        model = Dispatch
+        fields = [
+            "id",
+            "communication",
+            "channel",
+            "sent_at",
+            "sent_on",
+            "recipient",
+            "message_id",
+            "postal_receipt",
+            "dossier_sha256",
+        ]
+        read_only_fields = fields
+
+
+class ClarificationRequestSerializer(CasePartSerializer):
+    class Meta:
+        model = ClarificationRequest
+        fields = ["id", "communication", "requested_on", "due_on", "answered_on", "note"]
+        read_only_fields = fields
+
+
+class ProcedureRequestSerializer(CasePartSerializer):
+    class Meta:
+        model = ProcedureRequest
+        fields = ["id", "communication", "kind", "requested_on", "due_on", "answered_on", "note"]
+        read_only_fields = fields
+
+
+INQUIRY_DEADLINE = inline_serializer(
+    name="InquiryDeadline",
+    many=True,
+    fields={
+        "kind": serializers.CharField(),
+        "anchor_on": serializers.DateField(),
+        "due_on": serializers.DateField(),
+        "state": serializers.CharField(),
+        "met_on": serializers.DateField(allow_null=True),
+        "source": serializers.CharField(),
+    },
+)
+
+
+class InquirySerializer(serializers.ModelSerializer[Inquiry]):
+    state: serializers.SlugRelatedField[TreatyStatus] = serializers.SlugRelatedField(
+        slug_field="iso3", read_only=True
+    )
+    deadlines = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "reference",
+            "state",
+            "organisation",
+            "title",
+            "summary",
+            "status",
+            "submitted_on",
+            "cooperation_invited_on",
+            "observations_due_on",
+            "observations_received_on",
+            "findings_transmitted_on",
+            "findings_answered_on",
+            "follow_up_requested_on",
+            "follow_up_due_on",
+            "follow_up_received_on",
+            "closed_on",
+            "version",
+            "deadlines",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(INQUIRY_DEADLINE)
+    def get_deadlines(self, inquiry: Inquiry) -> list[dict[str, Any]]:
+        return [
+            {
+                "kind": str(computed.kind),
+                "anchor_on": computed.anchor_on,
+                "due_on": computed.due_on,
+                "state": str(computed.state),
+                "met_on": computed.met_on,
+                "source": computed.source,
+            }
+            for computed in inquiry_deadlines(inquiry)
+        ]

@@ -13,6 +13,10 @@ router.register("documents", views.DocumentViewSet, basename="document")
 router.register("events", views.EventViewSet, basename="event")
 router.register("deadlines", views.DeadlineViewSet, basename="deadline")
 router.register("dossiers", views.DossierViewSet, basename="dossier")
+router.register("dispatches", views.DispatchViewSet, basename="dispatch")
+router.register("clarification-requests", views.ClarificationRequestViewSet, basename="clarification-request")
+router.register("committee-requests", views.ProcedureRequestViewSet, basename="committee-request")
+router.register("inquiries", views.InquiryViewSet, basename="inquiry")
 
 urlpatterns = [
     path("admissibility/assess", views.AssessView.as_view(), name="admissibility-assess"),

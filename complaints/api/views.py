@@ -29,18 +29,23 @@ from complaints.api.parsers import JSONBodyError
 from complaints.audit.api import AuditedViewSetMixin
 from complaints.crypto.search_index import name_search_ids
 from complaints.filing.wizard import FIXED_FOR_CHILD, drafted_for_child
+from complaints.inquiries.selectors import inquiry_list
 from complaints.json_input import ROOT
 from complaints.lifecycle import TransitionNotAllowed, communication_transition
 from complaints.models import (
     Claim,
+    ClarificationRequest,
     Communication,
     Deadline,
+    Dispatch,
     Document,
     DomesticRemedy,
     Dossier,
     Event,
+    Inquiry,
     OtherProcedure,
     Person,
+    ProcedureRequest,
     User,
 )
 from complaints.permissions import communications_visible_to
@@ -388,6 +393,35 @@ class DossierViewSet(CasePartViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         return super().get_queryset().exclude(variant=Dossier.Variant.INTERNAL)
+
+
+class DispatchViewSet(CasePartViewSet):
+    """How and when each case was sent to the Committee (read only: sending goes through the pages)."""
+
+    model = Dispatch
+    serializer_class = s.DispatchSerializer
+
+
+class ClarificationRequestViewSet(CasePartViewSet):
+    model = ClarificationRequest
+    serializer_class = s.ClarificationRequestSerializer
+
+
+class ProcedureRequestViewSet(CasePartViewSet):
+    """The Committee's later letters with a time limit it set (rule 18(5); OPIC art. 11(2))."""
+
+    model = ProcedureRequest
+    serializer_class = s.ProcedureRequestSerializer
+
+
+class InquiryViewSet(RulesPermissionMixin, viewsets.ReadOnlyModelViewSet[Any]):
+    """Inquiries (OPIC arts. 13-14) the caller's organisations sent, with their computed deadlines."""
+
+    serializer_class = s.InquirySerializer
+    lookup_field = "reference"
+
+    def get_queryset(self) -> QuerySet[Inquiry]:
+        return inquiry_list(self.request.user).order_by("pk")
 
 
 class AssessView(APIView):

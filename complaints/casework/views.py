@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -93,11 +92,11 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **readers_context(user, communication),
         **dispatch_context(user, communication),
         **settlement_context(user, communication),
-        "views_transmitted_form": ViewsTransmittedForm(initial={"on": timezone.localdate()})
+        "views_transmitted_form": ViewsTransmittedForm(initial={"on": geneva_today()})
         if page.can_transition and communication.views_adopted_on and not communication.views_transmitted_on
         else None,
         "transition_form": TransitionForm(
-            allowed=allowed_transitions(communication), initial={"on": timezone.localdate()}
+            allowed=allowed_transitions(communication), initial={"on": geneva_today()}
         )
         if page.can_transition and allowed_transitions(communication)
         else None,

@@ -19,7 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from complaints.models import CalendarFeed, Deadline, User
+from complaints.deadlines.rules import Computed
+from complaints.models import CalendarFeed, Deadline, Inquiry, User
 
 FEED_DAYS_BACK = 60
 FEED_DAYS_AHEAD = 800
@@ -60,8 +61,19 @@ def calendar_feed_for_token(token: str) -> CalendarFeed | None:
     return feed
 
 
-def deadlines_ical(*, user: User, deadlines: Iterable[Deadline], base_url: str = "") -> bytes:
-    """Return an iCalendar (RFC 5545) file with one all-day event per deadline, in ``user``'s language."""
+def deadlines_ical(
+    *,
+    user: User,
+    deadlines: Iterable[Deadline],
+    base_url: str = "",
+    inquiry_deadlines: Iterable[tuple[Inquiry, Computed, str]] = (),
+) -> bytes:
+    """Return an iCalendar (RFC 5545) file with one all-day event per deadline, in ``user``'s language.
+
+    ``inquiry_deadlines`` adds the open time limits of inquiries (OPIC arts. 13-14), each with its
+    label: they are computed from the inquiry's dates, not stored, so their uid names the inquiry
+    and the kind. Like a case, an inquiry is named by its short reference only, never its title.
+    """
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         calendar = Calendar()
         calendar.add("prodid", "-//OPIC portal//Deadlines//EN")
@@ -101,5 +113,32 @@ def deadlines_ical(*, user: User, deadlines: Iterable[Deadline], base_url: str =
                 alarm.add("description", event["summary"])
                 alarm.add("trigger", timedelta(days=-7))
                 event.add_component(alarm)
+            calendar.add_component(event)
+        for inquiry, computed, label in inquiry_deadlines:
+            short = inquiry.reference.hex[:8].upper()
+            event = Event()
+            event.add("uid", f"inquiry-{inquiry.reference}-{computed.kind}@opic-portal")
+            event.add("dtstamp", inquiry.updated_at or timezone.now())
+            event.add("last-modified", inquiry.updated_at or timezone.now())
+            event.add("dtstart", computed.due_on)
+            event.add("dtend", computed.due_on + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+            event.add("summary", f"{label} ({_('inquiry')} {short})")
+            event.add(
+                "description",
+                "\n".join(
+                    [
+                        str(_("Inquiry %(reference)s") % {"reference": short}),
+                        str(_("Source: %(source)s") % {"source": computed.source}),
+                    ]
+                ),
+            )
+            event.add("url", base_url.rstrip("/") + inquiry.get_absolute_url())
+            event.add("categories", ["OPIC"])
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", event["summary"])
+            alarm.add("trigger", timedelta(days=-7))
+            event.add_component(alarm)
             calendar.add_component(event)
         return calendar.to_ical()

@@ -3,6 +3,12 @@
 Pure Python, like the admissibility engine: dates in, deadlines out; no Django, no I/O, no clock
 (the day to compare with is always an argument). complaints.deadlines.services is the bridge to the models.
 
+Every rule's ``source`` names the article of the Protocol (OPIC) or the rule of procedure
+(CRC/C/62/3; revised as CRC/C/158 in 2021) it applies; complaints/data/SOURCES.md (*Time limits
+after dispatch*) gives, rule by rule, the text it was checked against and its address, and says
+what could not be checked. Where the Committee sets a period case by case, no period is guessed:
+the caseworker enters the date from its letter.
+
 Months are calendar months clamped to the end of the month (31 August + 6 months = 28 or 29
 February), years are calendar years (29 February + 1 year = 28 February), both through
 admissibility.dates, the same arithmetic the admissibility engine uses for OPIC art. 7(h).
@@ -28,6 +34,16 @@ class Kind(StrEnum):
     CLARIFICATION = "clarification"
     SETTLEMENT_FOLLOW_UP = "settlement_follow_up"
     SETTLEMENT_REQUEST = "settlement_request"
+    ADMISSIBILITY_COMMENTS = "admissibility_comments"
+    FURTHER_FOLLOW_UP = "further_follow_up"
+
+
+class InquiryKind(StrEnum):
+    """The time limits of an inquiry (OPIC arts. 13-14): see INQUIRY_RULES."""
+
+    COOPERATION = "inquiry_cooperation"
+    FINDINGS = "inquiry_findings"
+    FURTHER_INFORMATION = "inquiry_further_information"
 
 
 class State(StrEnum):
@@ -67,13 +83,22 @@ class CaseDates:
     settlement_request_on: date | None = None  # the Committee's latest request about the settlement
     settlement_request_due_on: date | None = None
     settlement_request_answered_on: date | None = None
+    # The State asked that admissibility be examined separately (rule 18): the Committee's letter
+    # sending its request to the author, the date set for the author's comments, the day they went.
+    separate_admissibility_requested_on: date | None = None
+    separate_admissibility_due_on: date | None = None
+    separate_admissibility_answered_on: date | None = None
+    # After the six-month follow-up reply: the Committee's request for further information.
+    further_follow_up_requested_on: date | None = None
+    further_follow_up_due_on: date | None = None
+    further_follow_up_received_on: date | None = None
 
 
 @dataclass(frozen=True)
 class Computed:
     """A deadline as its rule computes it today."""
 
-    kind: Kind
+    kind: Kind | InquiryKind
     anchor_on: date
     due_on: date
     state: State
@@ -159,6 +184,24 @@ def _settlement_request_due(case: CaseDates, anchor: date) -> date:
     return case.settlement_request_due_on
 
 
+def _set_case_by_case(requested: date | None, due: date | None) -> date | None:
+    """The anchor of a limit set in a letter: the letter's day (or the due day, if earlier)."""
+    if requested is None or due is None:
+        return None
+    return min(requested, due)
+
+
+def _given(due: Callable[[CaseDates], date | None]) -> Callable[[CaseDates, date], date]:
+    """The due date of a limit set case by case: the date the caseworker copied from the letter."""
+
+    def due_on(case: CaseDates, anchor: date) -> date:
+        found = due(case)
+        assert found is not None  # the anchor is only set when it is
+        return found
+
+    return due_on
+
+
 RULES: tuple[Rule, ...] = (
     # "not submitted within one year after the exhaustion of domestic remedies" makes a
     # communication inadmissible, unless it was impossible to submit within that time. It is
@@ -224,6 +267,39 @@ RULES: tuple[Rule, ...] = (
         ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
         met_after_anchor=False,  # one report answers the one request recorded
     ),
+    # A State may ask, within the six months it has for its observations, that the admissibility
+    # of the communication be examined separately from the merits (rule 18; the Committee's
+    # decisions record such requests "in accordance with rule 18(5)", e.g. CRC/C/83/D/21/2017
+    # para. 1.3). The request goes to the author for comments by a date the Committee's letter
+    # sets: the caseworker enters it. The Working Group may also refuse the request.
+    Rule(
+        kind=Kind.ADMISSIBILITY_COMMENTS,
+        source=(
+            "Rules of procedure under OPIC (CRC/C/62/3, revised CRC/C/158), rule 18(5): "
+            "comments on the State's request, by the date set in the Committee's letter"
+        ),
+        anchor=lambda case: _set_case_by_case(
+            case.separate_admissibility_requested_on, case.separate_admissibility_due_on
+        ),
+        due=_given(lambda case: case.separate_admissibility_due_on),
+        met=lambda case: case.separate_admissibility_answered_on,
+        ends_with=frozenset({VIEWS_ADOPTED, FOLLOW_UP, CLOSED}),
+    ),
+    # After the six months of art. 11(1) the Committee may invite the State to submit further
+    # information about the measures taken in response to its Views; it sets the date itself.
+    Rule(
+        kind=Kind.FURTHER_FOLLOW_UP,
+        source=(
+            "OPIC art. 11(2); rules of procedure, rule 28 (further information by the date "
+            "set in the Committee's request)"
+        ),
+        anchor=lambda case: _set_case_by_case(
+            case.further_follow_up_requested_on, case.further_follow_up_due_on
+        ),
+        due=_given(lambda case: case.further_follow_up_due_on),
+        met=lambda case: case.further_follow_up_received_on,
+        ends_with=frozenset({CLOSED}),
+    ),
 )
 
 RULES = (
@@ -282,6 +358,102 @@ def compute_all(case: CaseDates) -> dict[Kind, Computed]:
         computed = compute(rule, case)
         if computed is not None:
             found[rule.kind] = computed
+    return found
+
+
+# ---- The inquiry procedure (OPIC arts. 13-14) ----
+
+INQUIRY_CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class InquiryDates:
+    """The dates of one inquiry that its time limits hang on (complaints.models.Inquiry)."""
+
+    status: str = "submitted"
+    cooperation_invited_on: date | None = None
+    observations_due_on: date | None = None
+    observations_received_on: date | None = None
+    findings_transmitted_on: date | None = None
+    findings_answered_on: date | None = None
+    follow_up_requested_on: date | None = None
+    follow_up_due_on: date | None = None
+    follow_up_received_on: date | None = None
+
+
+@dataclass(frozen=True)
+class InquiryRule:
+    kind: InquiryKind
+    source: str
+    anchor: Callable[[InquiryDates], date | None]
+    due: Callable[[InquiryDates, date], date]
+    met: Callable[[InquiryDates], date | None]
+
+
+def _inquiry_given(due: Callable[[InquiryDates], date | None]) -> Callable[[InquiryDates, date], date]:
+    def due_on(inquiry: InquiryDates, anchor: date) -> date:
+        found = due(inquiry)
+        assert found is not None  # the anchor is only set when it is
+        return found
+
+    return due_on
+
+
+INQUIRY_RULES: Final[tuple[InquiryRule, ...]] = (
+    # On reliable information the Committee invites the State to cooperate and to submit
+    # observations "without delay": the treaty fixes no period, the Committee's letter gives a date.
+    # Art. 13 as published with the Italian ratification law, Gazzetta Ufficiale 15G00215
+    # (gazzettaufficiale.it, "Protocollo-art. 13"): the source of the periods below.
+    InquiryRule(
+        kind=InquiryKind.COOPERATION,
+        source="OPIC art. 13(1): observations without delay, by the date set in the Committee's invitation",
+        anchor=lambda inquiry: _set_case_by_case(inquiry.cooperation_invited_on, inquiry.observations_due_on),
+        due=_inquiry_given(lambda inquiry: inquiry.observations_due_on),
+        met=lambda inquiry: inquiry.observations_received_on,
+    ),
+    # The findings go to the State without delay (art. 13(4)); the State submits its observations
+    # "as soon as possible and within six months" of receiving them (art. 13(5)).
+    InquiryRule(
+        kind=InquiryKind.FINDINGS,
+        source="OPIC art. 13(5): six months from the transmission of the findings (art. 13(4))",
+        anchor=lambda inquiry: inquiry.findings_transmitted_on,
+        due=lambda inquiry, anchor: add_months(anchor, 6),
+        met=lambda inquiry: inquiry.findings_answered_on,
+    ),
+    # After those six months the Committee may invite the State to inform it of the measures taken
+    # (art. 14(1)), by a date it sets; it may also ask in the State's periodic reports (art. 14(2)).
+    InquiryRule(
+        kind=InquiryKind.FURTHER_INFORMATION,
+        source="OPIC art. 14(1)-(2): further information, by the date set in the Committee's invitation",
+        anchor=lambda inquiry: _set_case_by_case(inquiry.follow_up_requested_on, inquiry.follow_up_due_on),
+        due=_inquiry_given(lambda inquiry: inquiry.follow_up_due_on),
+        met=lambda inquiry: inquiry.follow_up_received_on,
+    ),
+)
+
+
+def compute_inquiry(inquiry: InquiryDates) -> list[Computed]:
+    """Return the time limits that run for an inquiry, in the order of the procedure.
+
+    A limit is met by an answer on or after the day it runs from (a second request for further
+    information is not answered by the first answer); a closed inquiry's unmet limits no longer apply.
+    """
+    found = []
+    for rule in INQUIRY_RULES:
+        anchor = rule.anchor(inquiry)
+        if anchor is None:
+            continue
+        due = rule.due(inquiry, anchor)
+        met_on = rule.met(inquiry)
+        if met_on is not None and met_on < anchor:
+            met_on = None
+        if met_on is not None:
+            state = State.MET
+        elif inquiry.status == INQUIRY_CLOSED:
+            state = State.CANCELLED
+        else:
+            state = State.OPEN
+        found.append(Computed(rule.kind, anchor, due, state, met_on, rule.source))
     return found
 
 

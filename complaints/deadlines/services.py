@@ -44,6 +44,7 @@ from complaints.models import (
     InterimMeasuresReport,
     Membership,
     Notification,
+    ProcedureRequest,
     Settlement,
     SettlementStep,
     User,
@@ -103,6 +104,9 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         if settlement is not None
         else None
     )
+    asked = _latest_procedure_requests(communication) if sent else {}
+    separate = asked.get(ProcedureRequest.Kind.SEPARATE_ADMISSIBILITY)
+    further = asked.get(ProcedureRequest.Kind.FURTHER_FOLLOW_UP)
     return rules_.CaseDates(
         status=communication.status,
         final_domestic_decision_on=final,
@@ -127,7 +131,23 @@ def case_dates(communication: Communication) -> rules_.CaseDates:
         settlement_request_on=request.on if request else None,
         settlement_request_due_on=request.due_on if request else None,
         settlement_request_answered_on=request.answered_on if request else None,
+        separate_admissibility_requested_on=separate.requested_on if separate else None,
+        separate_admissibility_due_on=separate.due_on if separate else None,
+        separate_admissibility_answered_on=separate.answered_on if separate else None,
+        further_follow_up_requested_on=further.requested_on if further else None,
+        further_follow_up_due_on=further.due_on if further else None,
+        further_follow_up_received_on=further.answered_on if further else None,
     )
+
+
+def _latest_procedure_requests(communication: Communication) -> dict[str, ProcedureRequest]:
+    """The latest request of each kind: a later letter replaces the earlier one's time limit."""
+    latest: dict[str, ProcedureRequest] = {}
+    for request in ProcedureRequest.objects.filter(communication=communication).order_by(
+        "requested_on", "pk"
+    ):
+        latest[request.kind] = request
+    return latest
 
 
 def _change(deadline: Deadline, cause: str, actor: User | None, old: Deadline | None) -> DeadlineChange:

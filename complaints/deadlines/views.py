@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -38,6 +39,7 @@ from complaints.deadlines.services import (
     notifications_for,
     notifications_mark_read,
 )
+from complaints.inquiries.selectors import DEADLINE_LABELS, inquiry_deadlines_pending
 from complaints.models import Communication, InterimMeasuresReport, User
 from complaints.permissions import communication_access
 
@@ -57,7 +59,7 @@ class InterimMeasuresForm(forms.Form):
 
     def clean_reported_on(self) -> date | None:
         reported_on = self.cleaned_data.get("reported_on")
-        if reported_on and reported_on > timezone.localdate():
+        if reported_on and reported_on > geneva_today():  # the State's report is dated in Geneva
             raise forms.ValidationError(_("This date is in the future."))
         return reported_on
 
@@ -140,7 +142,19 @@ def calendar_feed(request: HttpRequest, feed_token: str) -> HttpResponse:
         .select_related("communication")
         .order_by("due_on", "pk")
     )
-    body = deadlines_ical(user=feed.user, deadlines=deadlines, base_url=request.build_absolute_uri("/"))
+    pending = inquiry_deadlines_pending(
+        feed.user, today - timedelta(days=FEED_DAYS_BACK), today + timedelta(days=FEED_DAYS_AHEAD)
+    )
+    with translation.override(feed.user.preferred_language or settings.LANGUAGE_CODE):
+        inquiries = [
+            (inquiry, computed, str(DEADLINE_LABELS[computed.kind])) for inquiry, computed in pending
+        ]
+    body = deadlines_ical(
+        user=feed.user,
+        deadlines=deadlines,
+        base_url=request.build_absolute_uri("/"),
+        inquiry_deadlines=inquiries,
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from complaints.models import ClarificationRequest
+from complaints.models import ClarificationRequest, ProcedureRequest
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -57,3 +57,24 @@ class ClarificationForm(forms.Form):
 
 class ClarificationAnsweredForm(forms.Form):
     answered_on = _day(_("Answered on"))
+
+
+class ProcedureRequestForm(forms.Form):
+    """A later letter of the Committee; prefixed, being on the page beside the clarification's form."""
+
+    prefix = "later"
+    kind = forms.ChoiceField(
+        label=_("What the Committee's letter is about"), choices=ProcedureRequest.Kind.choices
+    )
+    requested_on = _day(_("Letter dated"))
+    due_on = _day(_("Answer by (the date in the Committee's letter)"))
+    note = forms.CharField(
+        label=ProcedureRequest._meta.get_field("note").verbose_name,
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ProcedureAnsweredForm(ClarificationAnsweredForm):
+    prefix = "later"

@@ -31,11 +31,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import cldr
-from complaints.deadlines.geneva import geneva_date
+from complaints.deadlines.geneva import geneva_date, geneva_today
 from complaints.deadlines.services import deadlines_recompute
 from complaints.dossiers import labels as dossier_labels
 from complaints.lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
-from complaints.models import ClarificationRequest, Communication, Dispatch, Dossier, Event, User
+from complaints.models import (
+    ClarificationRequest,
+    Communication,
+    Dispatch,
+    Dossier,
+    Event,
+    ProcedureRequest,
+    User,
+)
 from complaints.permissions import communication_access
 
 
@@ -70,6 +78,10 @@ def filing_dossier(communication: Communication) -> Dossier | None:
 
 def dispatches_of(communication: Communication) -> list[Dispatch]:
     return list(Dispatch.objects.filter(communication=communication).select_related("sender"))
+
+
+def procedure_requests_of(communication: Communication) -> list[ProcedureRequest]:
+    return list(ProcedureRequest.objects.filter(communication=communication).order_by("requested_on", "pk"))
 
 
 def clarifications_of(communication: Communication) -> list[ClarificationRequest]:
@@ -248,7 +260,7 @@ def acknowledgement_record(
 
 
 def _check_day(on: date, communication: Communication) -> None:
-    if on > timezone.localdate():
+    if on > geneva_today():  # the secretariat's letters are dated in Geneva
         raise DispatchRefused(_("This date is in the future."))
     if communication.submitted_on and on < communication.submitted_on:
         raise DispatchRefused(_("This date is before the communication was submitted."))
@@ -290,6 +302,83 @@ def clarification_answered(
     communication = communication_access(user, reference, "transition")
     request = (
         ClarificationRequest.objects.select_for_update()
+        .filter(communication=communication, pk=request_id)
+        .first()
+    )
+    if request is None:
+        raise DispatchRefused(_("There is no such request on this case."))
+    _check_day(answered_on, communication)
+    if answered_on < request.requested_on:
+        raise DispatchRefused(_("The answer cannot come before the request."))
+    request.answered_on = answered_on
+    request.save(update_fields=["answered_on"])
+    Communication.objects.filter(pk=communication.pk).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    deadlines_recompute(communication=communication, actor=user)
+    return request
+
+
+# ---- Later requests whose time limit the Committee sets (rule 18(5); OPIC art. 11(2)) ----
+
+Status = Communication.Status
+# When each kind of request can come: a separate examination of admissibility is asked while the
+# State answers the transmitted communication; further follow-up once the Views exist.
+PROCEDURE_REQUEST_STATUSES = {
+    ProcedureRequest.Kind.SEPARATE_ADMISSIBILITY: frozenset(
+        {Status.TRANSMITTED, Status.OBSERVATIONS_RECEIVED, Status.COMMENTS_SENT}
+    ),
+    ProcedureRequest.Kind.FURTHER_FOLLOW_UP: frozenset({Status.VIEWS_ADOPTED, Status.FOLLOW_UP}),
+}
+
+
+@transaction.atomic
+def procedure_request_record(
+    *, user: User, reference: Any, kind: str, requested_on: date, due_on: date, note: str = ""
+) -> ProcedureRequest:
+    """Record a letter of the Committee that sets a time limit case by case, and that limit."""
+    communication = communication_access(user, reference, "transition")
+    if kind not in PROCEDURE_REQUEST_STATUSES:
+        raise DispatchRefused(_("Choose what the Committee's letter is about."))
+    if communication.status not in PROCEDURE_REQUEST_STATUSES[ProcedureRequest.Kind(kind)]:
+        raise DispatchRefused(
+            _("A case that is “%(current)s” cannot get this request.")
+            % {"current": Status(communication.status).label}
+        )
+    _check_day(requested_on, communication)
+    if due_on < requested_on:
+        raise DispatchRefused(_("The answer cannot be due before the request was made."))
+    locked = Communication.objects.select_for_update().get(pk=communication.pk)
+    request = ProcedureRequest.objects.create(
+        communication=locked,
+        kind=kind,
+        requested_on=requested_on,
+        due_on=due_on,
+        note=note.strip(),
+        recorded_by=user,
+    )
+    Event.objects.create(
+        communication=locked,
+        kind=Event.Kind.TRANSITION,
+        actor=user,
+        occurred_on=requested_on,
+        note=_("%(what)s: answer by %(day)s")
+        % {"what": ProcedureRequest.Kind(kind).label, "day": due_on.isoformat()},
+    )
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    deadlines_recompute(communication=locked, actor=user)
+    return request
+
+
+@transaction.atomic
+def procedure_request_answered(
+    *, user: User, reference: Any, request_id: int, answered_on: date
+) -> ProcedureRequest:
+    """Record the day a request of the Committee was answered."""
+    communication = communication_access(user, reference, "transition")
+    request = (
+        ProcedureRequest.objects.select_for_update()
         .filter(communication=communication, pk=request_id)
         .first()
     )

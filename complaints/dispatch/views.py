@@ -17,12 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.dispatch.forms import (
     AcknowledgementForm,
     ClarificationAnsweredForm,
     ClarificationForm,
     EmailDispatchForm,
     PostDispatchForm,
+    ProcedureAnsweredForm,
+    ProcedureRequestForm,
 )
 from complaints.dispatch.services import (
     AlreadySent,
@@ -36,6 +39,9 @@ from complaints.dispatch.services import (
     dispatch_by_post,
     dispatches_of,
     filing_dossier,
+    procedure_request_answered,
+    procedure_request_record,
+    procedure_requests_of,
 )
 from complaints.models import Communication, User
 from complaints.permissions import communication_access
@@ -81,6 +87,7 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
     sent = dispatches_of(communication)
     dossier = filing_dossier(communication)
     today = timezone.localdate()
+    geneva_day = geneva_today()  # the secretariat's letters are dated in Geneva
     context = {
         "communication": communication,
         "may_send": may_send,
@@ -88,11 +95,14 @@ def dispatch_page(request: HttpRequest, reference: str) -> HttpResponse:
         "dossier": dossier,
         "dispatches": sent,
         "clarifications": clarifications_of(communication),
+        "procedure_requests": procedure_requests_of(communication),
+        "procedure_request_form": ProcedureRequestForm(initial={"requested_on": geneva_day}),
+        "procedure_answered_form": ProcedureAnsweredForm(initial={"answered_on": geneva_day}),
         "email_form": EmailDispatchForm(),
         "post_form": PostDispatchForm(initial={"posted_on": today}),
-        "acknowledgement_form": AcknowledgementForm(initial={"on": today}),
-        "clarification_form": ClarificationForm(initial={"requested_on": today}),
-        "answered_form": ClarificationAnsweredForm(initial={"answered_on": today}),
+        "acknowledgement_form": AcknowledgementForm(initial={"on": geneva_day}),
+        "clarification_form": ClarificationForm(initial={"requested_on": geneva_day}),
+        "answered_form": ClarificationAnsweredForm(initial={"answered_on": geneva_day}),
         "recipient_email": settings.COMMITTEE_PETITIONS_EMAIL,
         "postal_address": settings.COMMITTEE_PETITIONS_POSTAL_ADDRESS,
     }
@@ -211,3 +221,36 @@ def clarification_answered_view(request: HttpRequest, reference: str, request_id
         return _("Recorded: the request was answered.")
 
     return _act(request, reference, ClarificationAnsweredForm, act)
+
+
+@login_required
+@require_POST
+def procedure_request_view(request: HttpRequest, reference: str) -> HttpResponse:
+    communication_access(_user(request), reference, "transition")
+
+    def act(communication: Communication, data: dict[str, Any]) -> str:
+        procedure_request_record(
+            user=_user(request),
+            reference=reference,
+            kind=data["kind"],
+            requested_on=data["requested_on"],
+            due_on=data["due_on"],
+            note=data["note"],
+        )
+        return _("Recorded: the deadline for the answer is on the case page.")
+
+    return _act(request, reference, ProcedureRequestForm, act)
+
+
+@login_required
+@require_POST
+def procedure_request_answered_view(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
+    communication_access(_user(request), reference, "transition")
+
+    def act(communication: Communication, data: dict[str, Any]) -> str:
+        procedure_request_answered(
+            user=_user(request), reference=reference, request_id=request_id, answered_on=data["answered_on"]
+        )
+        return _("Recorded: the request was answered.")
+
+    return _act(request, reference, ProcedureAnsweredForm, act)

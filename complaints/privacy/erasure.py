@@ -234,6 +234,9 @@ def _erase_submitted(
     asked = communication.clarification_requests.exclude(note="")
     if _counted(removed, "clarification_notes", asked):
         asked.update(note="")
+    later = communication.procedure_requests.exclude(note="")
+    if _counted(removed, "procedure_request_notes", later):
+        later.update(note="")
     blanked = _blank_case_fields(communication)
     if blanked:
         removed["case_fields"] = blanked

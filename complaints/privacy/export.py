@@ -114,6 +114,7 @@ def communication_export(*, user: User, reference: Any) -> CaseExport:
         "submissions": _rows(communication.submissions.all(), exclude=("submitted_by",)),
         "dispatches": _rows(communication.dispatches.all(), exclude=("sender",)),
         "clarification_requests": _rows(communication.clarification_requests.all(), exclude=("recorded_by",)),
+        "procedure_requests": _rows(communication.procedure_requests.all(), exclude=("recorded_by",)),
         "documents": documents,
         "dossiers": dossiers,
         "not_included": [str(reason) for reason in LEFT_OUT],

@@ -95,3 +95,21 @@ def test_a_case_entered_after_it_was_sent_on_paper_counts_no_negative_duration()
     assert paper_only["median_days_to_submit"] is None
     CommunicationFactory.create(status="submitted", submitted_on=today + timedelta(days=0))
     assert office_statistics(cases=Communication.objects.all())["median_days_to_submit"] == 0
+
+
+def test_one_demo_case_was_posted_to_the_committee_and_acknowledged_with_a_reference(
+    demo: list[Communication],
+) -> None:
+    from complaints.models import Deadline, Dispatch, Dossier
+
+    (sent,) = Dispatch.objects.all()
+    case = sent.communication
+    assert case.status == Communication.Status.REGISTERED
+    assert case.committee_reference.startswith("CRC/C/G/")
+    assert case.submitted_on is not None
+    assert sent.channel == Dispatch.Channel.POST
+    assert case.submitted_on < sent.sent_on < case.registered_on  # type: ignore[operator]
+    dossier = Dossier.objects.get(communication=case, variant=Dossier.Variant.FILING)
+    assert sent.dossier_sha256 == dossier.sha256
+    filing = Deadline.objects.get(communication=case, kind=Deadline.Kind.FILING)
+    assert (filing.status, filing.met_on) == (Deadline.Status.MET, sent.sent_on)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -99,3 +99,26 @@ def test_allowed_transitions_are_listed_in_lifecycle_order() -> None:
         Status.VIEWS_ADOPTED,
         Status.CLOSED,
     ]
+
+
+@pytest.mark.parametrize(
+    ("moment", "accepted", "refused"),
+    [
+        # 00:30 in Almaty on 16 January is still 19:30 on the 15th in Geneva (CET): the 16th has
+        # not begun where the Committee dates its letters, so it is refused; the 15th is accepted.
+        (datetime(2026, 1, 15, 19, 30, tzinfo=UTC), date(2026, 1, 15), date(2026, 1, 16)),
+        # One second after midnight in Geneva the 16th is a day that has begun.
+        (datetime(2026, 1, 15, 23, 0, 1, tzinfo=UTC), date(2026, 1, 16), date(2026, 1, 17)),
+        # In summer (CEST) midnight in Geneva comes an hour earlier in UTC.
+        (datetime(2026, 7, 15, 22, 0, 1, tzinfo=UTC), date(2026, 7, 16), date(2026, 7, 17)),
+    ],
+)
+def test_a_date_is_in_the_future_when_its_day_has_not_begun_in_geneva(
+    monkeypatch: pytest.MonkeyPatch, moment: datetime, accepted: date, refused: date
+) -> None:
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    communication = CommunicationFactory.create(status=Status.SUBMITTED, submitted_on=date(2025, 1, 10))
+    with pytest.raises(TransitionNotAllowed, match="future"):
+        move(communication, Status.REGISTERED, refused, committee_reference="CRC/9/2026")
+    moved = move(communication, Status.REGISTERED, accepted, committee_reference="CRC/9/2026")
+    assert moved.registered_on == accepted

@@ -213,6 +213,7 @@ def test_the_filer_downloads_one_archive_with_the_case_as_json_and_every_file_by
         "submissions",
         "dispatches",
         "clarification_requests",
+        "procedure_requests",
         "documents",
         "dossiers",
         "not_included",

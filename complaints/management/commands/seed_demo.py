@@ -25,6 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.decisions.importer import SHIPPED, import_decisions
+from complaints.dispatch.services import acknowledgement_record, dispatch_by_post
+from complaints.dossiers.services import dossier_render, dossier_request
 from complaints.invitations.services import invitation_accept, invitation_create
 from complaints.lifecycle import (
     TRANSITIONS,
@@ -383,6 +385,11 @@ class Command(BaseCommand):
                 if status == target:
                     break
                 continue
+            if status == Communication.Status.REGISTERED and target == status:
+                # This demo case reached the Committee through the portal: its filing dossier was
+                # printed and posted, then the secretariat acknowledged it with a reference.
+                communication = self._dispatched_and_acknowledged(communication, actor, day)
+                break
             request = TransitionRequest(
                 to=status,
                 on=day,
@@ -394,3 +401,23 @@ class Command(BaseCommand):
             )
             if status == target:
                 break
+
+    @staticmethod
+    def _dispatched_and_acknowledged(communication: Communication, actor: User, day: date) -> Communication:
+        """Render the filing dossier, record it posted the day after submission, acknowledged on ``day``."""
+        with transaction.atomic():
+            dossier = dossier_request(communication=communication, requested_by=actor, budgeted=False)
+        dossier_render(dossier_id=dossier.pk)
+        assert communication.submitted_on is not None
+        dispatch_by_post(
+            user=actor,
+            reference=communication.reference,
+            posted_on=communication.submitted_on + timedelta(days=1),
+            receipt="RR 012345678 KZ (demo)",
+        )
+        return acknowledgement_record(
+            user=actor,
+            reference=communication.reference,
+            on=day,
+            registration_reference=f"CRC/C/G/{200 + communication.pk}/2025",
+        )
