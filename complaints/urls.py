@@ -10,6 +10,7 @@ from complaints.filing import views as wizard_views
 from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
+from complaints.signing import views as signing_views
 from complaints.storage import views as storage_views
 
 app_name = "complaints"
@@ -40,6 +41,7 @@ urlpatterns = [
         name="document_download",
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
+    path("cases/<uuid:reference>/signed-pages/", signing_views.signed_page_upload, name="signed_page_upload"),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
     path(
         "cases/<uuid:reference>/export/", privacy_views.communication_export_view, name="communication_export"

@@ -24,6 +24,7 @@ DOMAIN = {
     "deadlines.geneva",
     "deadlines.rules",
     "dossiers.labels",
+    "dossiers.signature",
     "filing.help",
     "crypto",
     "crypto.blind_index",
@@ -64,6 +65,7 @@ SERVICES = {
     "selectors",
     "services",
     "filing.submission",
+    "signing.services",
     "treaty.status",
 }
 # The small core that stays at the top of complaints/; everything else lives in a package per
