@@ -892,6 +892,20 @@ ACTIONS: list[Action] = [
         ).exists(),
         prepare=with_dossiers,
     ),
+    # -- Signing by hand (complaints/signing): the scan of the signed pages, uploaded after submission --
+    Action(
+        "signed-pages",
+        "uploads the scan of the pages signed by hand",
+        "dispatch",
+        "manage",
+        send=lambda case, client: client.post(
+            reverse("complaints:signed_page_upload", args=[case.reference]),
+            {"file": SimpleUploadedFile("signed.png", png(), content_type="image/png")},
+        ),
+        done=lambda case, response: Document.objects.filter(
+            communication=case.communication, kind=Document.Kind.SIGNED_PAGE
+        ).exists(),
+    ),
     # -- Casework --
     Action(
         "note",
