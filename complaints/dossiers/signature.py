@@ -174,6 +174,12 @@ def consent_pages(
                 "title": dossier["title"],
                 "blocks": blocks,
                 "without": without,
+                # The lines to sign, each labelled in both languages: the child, the day, the adult.
+                "lines": [
+                    {"key": "sign_child", "tall": True},
+                    {"key": "date", "tall": False},
+                    {"key": "sign_adult", "tall": True},
+                ],
                 "consent": person.consent,
                 "on": long_date(person.consent_on, dossier_language),
             }

@@ -154,6 +154,20 @@ def test_a_childs_consent_page_is_in_one_language_when_it_is_the_dossiers(world:
     assert text.count(_labels(case)["consent_agree"]) == 1
 
 
+def test_a_child_acted_for_without_consent_gets_the_reasons_and_no_line_to_sign(world: World) -> None:
+    case = world.mine
+    Person.objects.filter(communication=case).update(
+        consent=Person.Consent.WITHOUT_CONSENT_JUSTIFIED, without_consent_reason="Too-young-to-be-asked."
+    )
+    case = _submitted(case, dossier_language="en")
+    text, _pages = _text(case)
+    labels = _labels(case)
+    assert labels["consent_without_child"] in text
+    assert "Too-young-to-be-asked." in text
+    assert labels["consent_agree"] not in text
+    assert labels["consent_sign_child"] not in text
+
+
 def test_the_redacted_consent_page_names_the_child_by_initials_only(world: World) -> None:
     case = world.mine
     victim = case.people.get()
