@@ -571,11 +571,19 @@ SIGNED_SCAN_NUMBERS = 10_000
 
 
 def _child_language(communication: Communication, person: Person) -> str:
-    """The child's interface language: their invitation's, else the filer's, else the portal's."""
+    """The child's interface language: their invitation's, else the filer's, else the portal's.
+
+    A person read from the Submission snapshot has no id: the case's latest invitation of a child
+    then speaks for the child.
+    """
     invitations = Invitation.objects.filter(
         communication_id=communication.pk, role=Invitation.Role.CHILD
     ).order_by("-created_at", "-pk")
-    mine = invitations.filter(person_id=person.pk).values_list("language", flat=True).first()
+    mine = (
+        invitations.filter(person_id=person.pk).values_list("language", flat=True).first()
+        if person.pk is not None
+        else None
+    )
     language = mine or invitations.values_list("language", flat=True).first()
     return language or communication.filer.preferred_language or settings.LANGUAGE_CODE
 

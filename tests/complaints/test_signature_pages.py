@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -23,7 +24,16 @@ from pypdf import PdfReader
 from complaints.dossiers import labels as dossier_labels
 from complaints.dossiers.services import dossier_render_bytes
 from complaints.filing.documents import DocumentRejected
-from complaints.models import Communication, Document, Dossier, Event, Person, Submission, User
+from complaints.models import (
+    Communication,
+    Document,
+    Dossier,
+    Event,
+    Invitation,
+    Person,
+    Submission,
+    User,
+)
 from complaints.services import snapshot_of
 from complaints.signing.services import signed_page_add
 from tests.conftest import World, login
@@ -144,6 +154,23 @@ def test_each_child_acted_for_gets_a_consent_page_in_their_language_and_the_doss
     assert labels["consent_of"].format(name=str(second)) in text
     # Honest: the State receives the letter and the names, unless the Committee decides otherwise.
     assert labels["consent_readers"].split("{state}")[0].strip() in text
+
+
+def test_the_childs_own_language_is_the_one_they_were_invited_in(world: World) -> None:
+    case = world.mine
+    User.objects.filter(pk=case.filer_id).update(preferred_language="ru")  # the parent reads Russian
+    Invitation.objects.create(
+        communication=case,
+        person=case.people.get(),
+        role=Invitation.Role.CHILD,
+        language="kk",
+        token_sha256="0" * 64,
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    text, _pages = _text(_submitted(case, dossier_language="ru"))
+    with translation.override("kk"):
+        kazakh_agree = gettext(dossier_labels.LABELS["consent_agree"])
+    assert kazakh_agree in text
 
 
 def test_a_childs_consent_page_is_in_one_language_when_it_is_the_dossiers(world: World) -> None:
