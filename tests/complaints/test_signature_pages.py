@@ -231,6 +231,7 @@ def test_a_signed_scan_replaces_the_typed_name_in_the_filing_dossier_only(
     after, pages_after = _text(case)
     assert labels["signed_by_hand"] in after
     assert labels["typed_name"] not in after
+    assert labels["consent_sign_child"] not in after  # the child's consent page is in the scan too
     assert labels["signed_page_caption"].format(page=1, pages=1) in after
     assert pages_after == pages_before + 1  # the scan is a page of its own
     annex_list = after.split(labels["s_annexes"])[1].split(labels["s_signature"])[0]
