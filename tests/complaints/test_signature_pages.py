@@ -120,6 +120,7 @@ def test_a_childs_dossier_says_how_a_child_signs_and_has_no_representative_line_
     assert labels["child_signs_title"] in text
     assert labels["child_signs"] in text
     assert labels["child_signs_confirm"] in text
+    assert labels["sig_confirmed_by"] in text  # a line for the adult who confirms a young child's mark
     assert labels["sig_representative"] not in text
     assert labels["consent_agree"] not in text  # no consent page: nobody acts on the child's behalf
 
@@ -131,6 +132,7 @@ def test_the_signature_page_speaks_the_dossiers_language(world: World) -> None:
     labels = _labels(case)
     assert labels["child_signs"] != dossier_labels.LABELS["child_signs"]  # French, not English
     assert labels["child_signs"] in text
+    assert labels["sig_confirmed_by"] not in text  # at 15 the child signs alone
 
 
 # ---- The consent pages ----
