@@ -42,6 +42,11 @@ urlpatterns = [
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
     path("cases/<uuid:reference>/signed-pages/", signing_views.signed_page_upload, name="signed_page_upload"),
+    path(
+        "cases/<uuid:reference>/signed-pages/<int:document_id>/remove/",
+        signing_views.signed_page_remove_view,
+        name="signed_page_remove",
+    ),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
     path(
         "cases/<uuid:reference>/export/", privacy_views.communication_export_view, name="communication_export"

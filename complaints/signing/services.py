@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,6 +125,41 @@ def signed_page_add(*, user: Any, reference: Any, upload: UploadedFile) -> Docum
         _discard(document)
         raise
     return document
+
+
+def signed_page_remove(*, user: Any, reference: Any, document_id: int) -> None:
+    """Remove a scan of the signed pages uploaded by mistake; the filing dossier is made again.
+
+    Only scans of signed pages can go this way (an annex stays as it was signed), by whoever may
+    upload them, while the case may still be sent. The file goes once the removal is committed.
+    """
+    communication = communication_access(user, reference, "sign")
+    with transaction.atomic():
+        locked = Communication.objects.select_for_update().get(pk=communication.pk)
+        if not user.has_perm("complaints.sign_communication", locked):
+            raise DocumentRejected(_("This communication can no longer be signed here."))
+        document = Document.objects.filter(
+            communication=locked, kind=Document.Kind.SIGNED_PAGE, pk=document_id
+        ).first()
+        if document is None:
+            raise Http404
+        storage, name = document.file.storage, document.file.name
+        document.delete()
+        Event.objects.create(
+            communication=locked,
+            kind=Event.Kind.DOCUMENT,
+            actor=user,
+            occurred_on=timezone.localdate(),
+            note=_("A file of signed pages was removed."),
+        )
+        locked.version += 1
+        locked.save(update_fields=["version", "updated_at"])
+        deadlines_recompute(communication=locked, actor=user)
+        dossier_request(
+            communication=locked, variant=Dossier.Variant.FILING, requested_by=user, budgeted=False
+        )
+        if name:
+            transaction.on_commit(lambda: stored_file_delete(storage, name))
 
 
 def _discard(document: Document) -> None:

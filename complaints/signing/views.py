@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from complaints.filing.documents import DocumentRejected
 from complaints.permissions import communication_access
-from complaints.signing.services import signed_page_add
+from complaints.signing.services import signed_page_add, signed_page_remove
 
 
 class SignedPageForm(forms.Form):
@@ -44,5 +44,19 @@ def signed_page_upload(request: HttpRequest, reference: str) -> HttpResponse:
         messages.success(
             request,
             _("The signed pages were added. The dossier for the Committee is being made again with them."),
+        )
+    return redirect(_back(reference, request))
+
+
+@login_required
+@require_POST
+def signed_page_remove_view(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
+    try:
+        signed_page_remove(user=request.user, reference=reference, document_id=document_id)
+    except DocumentRejected as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("The file was removed. The dossier for the Committee is being made again.")
         )
     return redirect(_back(reference, request))

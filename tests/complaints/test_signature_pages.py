@@ -35,7 +35,7 @@ from complaints.models import (
     User,
 )
 from complaints.services import snapshot_of
-from complaints.signing.services import signed_page_add
+from complaints.signing.services import signed_page_add, signed_page_remove
 from tests.conftest import World, login
 from tests.factories import PersonFactory, UserFactory
 
@@ -241,6 +241,26 @@ def test_a_signed_scan_replaces_the_typed_name_in_the_filing_dossier_only(
 
     redacted, _pages = _text(case, Dossier.Variant.REDACTED)
     assert labels["signed_by_hand"] not in redacted  # the scan names people: never in the redacted one
+
+
+def test_a_scan_uploaded_by_mistake_is_removed_and_the_typed_name_comes_back(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    case = _submitted(world.mine, dossier_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = signed_page_add(user=world.filer, reference=case.reference, upload=_png())
+    version = Communication.objects.get(pk=case.pk).version
+    stored = document.file.name
+    with pytest.raises(Http404):  # only scans of signed pages go this way, never an annex
+        signed_page_remove(user=world.filer, reference=case.reference, document_id=document.pk + 1000)
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_page_remove(user=world.filer, reference=case.reference, document_id=document.pk)
+    assert not Document.objects.filter(pk=document.pk).exists()
+    assert not document.file.storage.exists(stored)
+    assert Communication.objects.get(pk=case.pk).version == version + 1
+    text, _pages = _text(case)
+    assert _labels(case)["typed_name"] in text
+    assert _labels(case)["signed_by_hand"] not in text
 
 
 def test_a_file_that_is_not_a_pdf_or_a_picture_is_refused_and_nothing_is_kept(world: World) -> None:
