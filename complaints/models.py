@@ -582,6 +582,9 @@ class Document(RulesModelMixin, models.Model):
         COMMITTEE = "committee", _("Correspondence with the Committee")
         STATE = "state", _("Submission of the State")
         OTHER = "other", _("Other")
+        # The dossier's signature and consent pages, printed, signed by hand and scanned after
+        # submission (complaints.signing): the filing dossier carries them instead of the typed name.
+        SIGNED_PAGE = "signed_page", _("Signed signature page")
 
     communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.EVIDENCE)

@@ -79,10 +79,10 @@ def communication_access(user: Any, reference: Any, action: str = "view") -> Com
 
     ``action`` names a permission of this module (``view``, ``change``, ``transition``,
     ``manage``, ``invite``, ``answer``, ``triage``, ``delete``, ``export``, ``erase``,
-    ``dispatch``, ``allow_untranslated``). A case the user cannot see (or a reference that is
-    not one) raises Http404, so nothing tells whether it exists; a case they see but may not act
-    on raises PermissionDenied. Status is part of each rule: "change" on a submitted case is
-    refused here, whoever asks.
+    ``dispatch``, ``allow_untranslated``, ``sign``). A case the user cannot see (or a reference
+    that is not one) raises Http404, so nothing tells whether it exists; a case they see but may
+    not act on raises PermissionDenied. Status is part of each rule: "change" on a submitted case
+    is refused here, whoever asks.
     """
     try:
         key = reference if isinstance(reference, uuid.UUID) else uuid.UUID(str(reference))
@@ -218,6 +218,11 @@ rules.add_perm("complaints.allow_untranslated_communication", is_handling_casewo
 # requests for clarification) are recorded by whoever records the lifecycle ("transition").
 rules.add_perm(
     "complaints.dispatch_communication", is_sendable & (is_administrator | is_filer | is_handling_caseworker)
+)
+# Uploading the scan of the dossier's pages signed by hand (complaints.signing): whoever may send
+# the case, while it may be sent.
+rules.add_perm(
+    "complaints.sign_communication", is_sendable & (is_administrator | is_filer | is_handling_caseworker)
 )
 rules.add_perm("complaints.erase_communication", is_administrator | is_filer)
 # The log of erasures holds no erased data; administrators read it, nobody edits it.

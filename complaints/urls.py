@@ -14,6 +14,7 @@ from complaints.invitations import views as invitation_views
 from complaints.privacy import views as privacy_views
 from complaints.review import views as review_views
 from complaints.settlements import views as settlement_views
+from complaints.signing import views as signing_views
 from complaints.storage import views as storage_views
 
 app_name = "complaints"
@@ -45,6 +46,12 @@ urlpatterns = [
         name="document_download",
     ),
     path("cases/<uuid:reference>/submitted/", wizard_views.submitted, name="submitted"),
+    path("cases/<uuid:reference>/signed-pages/", signing_views.signed_page_upload, name="signed_page_upload"),
+    path(
+        "cases/<uuid:reference>/signed-pages/<int:document_id>/remove/",
+        signing_views.signed_page_remove_view,
+        name="signed_page_remove",
+    ),
     path("cases/<uuid:reference>/note/", views.case_note, name="case_note"),
     path("cases/<uuid:reference>/untranslated/", views.case_untranslated_view, name="case_untranslated"),
     path(

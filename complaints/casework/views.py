@@ -28,6 +28,7 @@ from complaints.childaccounts.services import child_account_may_create
 from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.views import interim_measures_form
 from complaints.dispatch.views import dispatch_context
+from complaints.filing.wizard import is_child_mode
 from complaints.health import health
 from complaints.invitations.views import invitations_context
 from complaints.lifecycle import (
@@ -42,6 +43,7 @@ from complaints.privacy.views import privacy_context
 from complaints.review.views import triage_context
 from complaints.selectors import case_page, communication_list_for_user
 from complaints.settlements.views import settlement_context
+from complaints.signing.services import signing_context
 
 # A caseworker carries tens of cases: beyond this many, the case list says "more than" instead of counting.
 CASE_LIST_COUNT_CAP = 1000
@@ -92,6 +94,9 @@ def communication_detail(request: HttpRequest, reference: str) -> HttpResponse:
         **readers_context(user, communication),
         **dispatch_context(user, communication),
         **settlement_context(user, communication),
+        **signing_context(
+            user, communication, child=is_child_mode(communication) and communication.filer_id == user.pk
+        ),
         "views_transmitted_form": ViewsTransmittedForm(initial={"on": geneva_today()})
         if page.can_transition and communication.views_adopted_on and not communication.views_transmitted_on
         else None,

@@ -284,6 +284,65 @@ LABELS: Final[dict[str, str]] = dict(
         label("consent_words", "The child's own words"),
         label("consent_on", "Consent given on"),
         label("without_consent_reason", "Reasons for acting without consent"),
+        label("doc_signed_page", "Signed signature page"),
+        label("signed_page_caption", "Signed signature and consent pages, page {page} of {pages}"),
+        # The page signed by hand (templates/pdf/_signature.html)
+        label("typed_name", "Name typed in the portal as a signature"),
+        label("signed_by_hand", "Signed by hand: see the attached signed page."),
+        label(
+            "sign_by_hand",
+            "Please sign by hand below. Each person writes their name, signs and writes the date.",
+        ),
+        label("sig_author", "The author"),
+        label("sig_representative", "The representative"),
+        label("sig_name", "Name"),
+        label("sig_date", "Date"),
+        label("child_signs_title", "How a child signs"),
+        label(
+            "child_signs",
+            "The author is a child. A child may sign this page themselves. A young child who cannot write a signature yet may write their name or make a mark, for example a cross.",
+        ),
+        label(
+            "child_signs_confirm",
+            "If the child wrote their name or made a mark, an adult who was there signs below to say that the child did it and understood what it is for. When a representative acts, the representative does this.",
+        ),
+        label("sig_confirmed_by", "Adult who confirms the child's signature or mark"),
+        # The consent page of each child on whose behalf someone acts (templates/pdf/_consent.html)
+        label("consent_language_block", "In {language}"),
+        label(
+            "consent_about",
+            "This letter to the UN Committee on the Rights of the Child is about you. Someone sends it for you.",
+        ),
+        label(
+            "consent_readers",
+            "Who will read it: people who work for the Committee, the Committee, and the government of {state}. The Committee sends the letter with your name to the government so that it can answer, unless the Committee decides otherwise.",
+        ),
+        label(
+            "consent_name_private",
+            "We asked the Committee not to make your name public. The government will still know your name.",
+        ),
+        label(
+            "consent_name_public",
+            "We did not ask the Committee to keep your name secret: it may make your name public.",
+        ),
+        label(
+            "consent_choice",
+            "You do not have to agree. If you change your mind later, tell the person who helps you.",
+        ),
+        label(
+            "consent_agree",
+            "I agree that this letter is sent to the UN Committee on the Rights of the Child.",
+        ),
+        label("consent_sign_child", "Your signature, or your name, or a mark"),
+        label(
+            "consent_sign_adult",
+            "An adult who was there confirms that the child signed or made the mark and understood this page",
+        ),
+        label(
+            "consent_without_child",
+            "This letter is sent without your agreement. The reasons are written on this page.",
+        ),
+        label("consent_recorded", "What the portal recorded"),
         # Variants
         label(
             "redacted_notice",

@@ -75,6 +75,7 @@ from admissibility import Scope, assess
 from complaints import cldr
 from complaints.adapters import facts_from_communication, treaty_table
 from complaints.dossiers import labels as dossier_labels
+from complaints.dossiers import signature as dossier_signature
 from complaints.filing.completeness import free_texts, untranslated
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
@@ -87,6 +88,7 @@ from complaints.models import (
     Document,
     DomesticRemedy,
     Dossier,
+    Invitation,
     OtherProcedure,
     Person,
     Submission,
@@ -222,7 +224,9 @@ def _annexes(
     documents = communication.documents.all()
     if "documents" not in getattr(communication, "_prefetched_objects_cache", {}):
         documents = documents.order_by("uploaded_at", "pk")  # the snapshot keeps its own order
-    for number, document in enumerate(documents, start=1):
+    # A signed scan of the signature pages is not an annex: it takes the signature page's place.
+    annexed = [d for d in documents if d.kind != Document.Kind.SIGNED_PAGE]
+    for number, document in enumerate(annexed, start=1):
         annex = Annex(
             number=number,
             title=redact.text(document.title),
@@ -562,6 +566,9 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     ]
     annexes = _annexes(communication, labels, redact, include=not redacted)
     signed_name = redact.text(communication.signed_name)
+    signing = _signing_context(communication, variant, labels, language, victims, representatives, redacted)
+    for page, record in zip(signing["consent_pages"], consents, strict=True):
+        page["record"] = record
     timeline: list[dict[str, str]] = []
     deadlines: list[dict[str, str]] = []
     if internal:
@@ -627,6 +634,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "signed_on": dossier_labels.long_date(communication.signed_on, language),
         "consents": consents,
         "checklist": _checklist(communication, annexes, labels, redact),
+        **signing,
         "timeline": timeline,
         "deadlines": deadlines,
         "exclusions": _exclusions(communication, labels, language) if internal else [],
@@ -644,8 +652,114 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     }
     html = render_to_string("pdf/dossier.html", context)
     return DossierSource(
-        html=html, annexes=annexes, version=communication.version, language=language, variant=variant
+        html=html,
+        annexes=[*annexes, *signing["signed_scans"]],
+        version=communication.version,
+        language=language,
+        variant=variant,
     )
+
+
+# ---- The pages signed by hand (complaints.dossiers.signature) ----
+
+# Numbers of the signed scans among the annexes (never shown: they only name their placeholder pages).
+SIGNED_SCAN_NUMBERS = 10_000
+
+
+def _child_language(communication: Communication, person: Person) -> str:
+    """The child's interface language: their invitation's, else the filer's, else the portal's.
+
+    A person read from the Submission snapshot has no id: the case's latest invitation of a child
+    then speaks for the child.
+    """
+    invitations = Invitation.objects.filter(
+        communication_id=communication.pk, role=Invitation.Role.CHILD
+    ).order_by("-created_at", "-pk")
+    mine = (
+        invitations.filter(person_id=person.pk).values_list("language", flat=True).first()
+        if person.pk is not None
+        else None
+    )
+    language = mine or invitations.values_list("language", flat=True).first()
+    return language or communication.filer.preferred_language or settings.LANGUAGE_CODE
+
+
+def _signed_scans(communication: Communication, labels: dict[str, str]) -> list[Annex]:
+    """The signed scans of the signature pages (complaints.signing), in upload order, ready to merge."""
+    scans = []
+    documents = Document.objects.filter(
+        communication_id=communication.pk, kind=Document.Kind.SIGNED_PAGE
+    ).order_by("uploaded_at", "pk")
+    for serial, document in enumerate(documents):
+        scan = Annex(
+            number=SIGNED_SCAN_NUMBERS + serial,
+            title=labels["doc_signed_page"],
+            kind_label=labels["doc_signed_page"],
+            mode="unreadable",
+            pages=1,
+            sha256=document.sha256,
+            content_type=document.content_type,
+        )
+        try:
+            with document.file.open("rb") as handle:
+                scan.data = handle.read()
+        except STORAGE_ERRORS as error:
+            raise TransientRenderError(f"signed page {document.pk} cannot be read from storage") from error
+        try:  # checked at upload: checked again, as every annex is, before it is drawn
+            document_inspect(scan.data)
+            if document.content_type in ("image/png", "image/jpeg"):
+                scan.mode = "image"
+            else:
+                scan.reader = PdfReader(io.BytesIO(scan.data))
+                scan.pages, scan.mode = len(scan.reader.pages), "pdf"
+        except DocumentRejected:
+            logger.warning("signed page %s of communication %s is refused", document.pk, communication.pk)
+        scan.page_ids = [f"annexpage-{scan.number}-{page}" for page in range(1, scan.pages + 1)]
+        scan.captions = [
+            labels["signed_page_caption"].format(page=page, pages=scan.pages)
+            for page in range(1, scan.pages + 1)
+        ]
+        scan.notice = labels["annex_unreadable"].format(sha=scan.sha256) if scan.mode == "unreadable" else ""
+        scans.append(scan)
+    return scans
+
+
+def _signing_context(
+    communication: Communication,
+    variant: str,
+    labels: dict[str, str],
+    language: str,
+    victims: list[Person],
+    representatives: list[Person],
+    redacted: bool,
+) -> dict[str, Any]:
+    """What templates/pdf/_signature.html and _consent.html show."""
+    author = next((p for p in communication.people.all() if p.role == Person.Role.AUTHOR), None)
+    day = communication.signed_on or timezone.localdate()
+    # Only the filing dossier carries the scan: the redacted one names nobody, and the internal
+    # one is the caseworker's record of the case as it stands.
+    scans = _signed_scans(communication, labels) if variant == Dossier.Variant.FILING else []
+    return {
+        **dossier_signature.signature_lines(
+            communication=communication, author=author, has_representative=bool(representatives), day=day
+        ),
+        "signed_scans": scans,
+        "consent_pages": dossier_signature.consent_pages(
+            communication=communication,
+            victims=[
+                (
+                    v,
+                    (v.initials if redacted else str(v)) or labels["victim_n"].format(n=n),
+                    _child_language(communication, v),
+                )
+                for n, v in enumerate(victims, start=1)
+            ],
+            labels=labels,
+            dossier_language=language,
+            labels_language=dossier_labels.labels_language(language),
+            long_date=dossier_labels.long_date,
+        ),
+    }
 
 
 # ---- Laying it out ----

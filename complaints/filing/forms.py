@@ -540,7 +540,9 @@ class DocumentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
-            (value, label) for value, label in Document.Kind.choices if value not in ("committee", "state")
+            (value, label)
+            for value, label in Document.Kind.choices
+            if value not in ("committee", "state", "signed_page")
         ]
 
 

@@ -47,6 +47,7 @@ from complaints.services import (
     draft_start,
     drafting_organisations,
 )
+from complaints.signing.services import signing_context
 
 # What a step reads of a case: its branching, its forms and the live assessment all use these.
 CASE_PARTS = ("people", "remedies", "claims", "other_procedures", "documents")
@@ -432,5 +433,6 @@ def submitted(request: HttpRequest, reference: str) -> HttpResponse:
             "communication": communication,
             "child": is_child_mode(communication),
             "help_contacts": help_contacts(communication.state),
+            **signing_context(_user(request), communication, child=is_child_mode(communication)),
         },
     )

@@ -355,6 +355,12 @@ def with_annex(case: Case) -> None:
     case.rows["document"] = document
 
 
+def with_signed_scan(case: Case) -> None:
+    """A scan of the signed pages, uploaded after submission (complaints/signing)."""
+    with_annex(case)
+    Document.objects.filter(pk=case.rows["document"].pk).update(kind=Document.Kind.SIGNED_PAGE)
+
+
 def with_dossiers(case: Case) -> None:
     """A ready dossier of each variant, each a small file (as tests/conftest.py's stranger's dossier)."""
     for variant in Dossier.Variant.values:
@@ -891,6 +897,31 @@ ACTIONS: list[Action] = [
             communication=case.communication, postal_receipt=MARK
         ).exists(),
         prepare=with_dossiers,
+    ),
+    # -- Signing by hand (complaints/signing): the scan of the signed pages, uploaded after submission --
+    Action(
+        "signed-pages",
+        "uploads the scan of the pages signed by hand",
+        "dispatch",
+        "manage",
+        send=lambda case, client: client.post(
+            reverse("complaints:signed_page_upload", args=[case.reference]),
+            {"file": SimpleUploadedFile("signed.png", png(), content_type="image/png")},
+        ),
+        done=lambda case, response: Document.objects.filter(
+            communication=case.communication, kind=Document.Kind.SIGNED_PAGE
+        ).exists(),
+    ),
+    Action(
+        "signed-pages-remove",
+        "removes a scan of the pages signed by hand",
+        "dispatch",
+        "manage",
+        send=lambda case, client: client.post(
+            reverse("complaints:signed_page_remove", args=[case.reference, case.rows["document"].pk])
+        ),
+        done=lambda case, response: not Document.objects.filter(pk=case.rows["document"].pk).exists(),
+        prepare=with_signed_scan,
     ),
     # -- Casework --
     Action(
