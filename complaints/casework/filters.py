@@ -67,6 +67,12 @@ def with_next_deadline(queryset: QuerySet[Communication]) -> QuerySet[Communicat
     return queryset.annotate(next_deadline=F("next_deadline_on"))
 
 
+class SortFilter(django_filters.OrderingFilter):
+    """django-filter's ordering, with the words of its descending options in the portal's catalogues."""
+
+    descending_fmt = _("%s (descending)")
+
+
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Communication.Status.choices)
@@ -86,7 +92,7 @@ class CaseFilter(django_filters.FilterSet):
         choices=[("7", _("7 days")), ("30", _("30 days")), ("90", _("90 days")), ("overdue", _("Overdue"))],
         method="filter_deadline",
     )
-    sort = django_filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("updated_at", "updated"), ("next_deadline", "deadline"), ("submitted_on", "submitted")),
         field_labels={

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints.models import Communication, Event, Membership, Organisation, User
+from complaints.timeline import texts
 
 
 class CaseworkError(Exception):
@@ -51,7 +52,8 @@ def case_assign(*, communication: Communication, assignee: User | None, actor: U
         kind=Event.Kind.ASSIGNED,
         actor=actor,
         occurred_on=timezone.localdate(),
-        note=str(assignee) if assignee else _("Nobody"),
+        code=texts.ASSIGNED if assignee else texts.UNASSIGNED,
+        params={"name": str(assignee)} if assignee else {},
         is_private=True,
     )
     communication.refresh_from_db()

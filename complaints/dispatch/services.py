@@ -37,6 +37,7 @@ from complaints.dossiers import labels as dossier_labels
 from complaints.lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
 from complaints.models import ClarificationRequest, Communication, Dispatch, Dossier, Event, User
 from complaints.permissions import communication_access
+from complaints.timeline import texts
 
 
 class DispatchRefused(Exception):
@@ -155,8 +156,8 @@ def _record(
         kind=Event.Kind.DISPATCHED,
         actor=actor,
         occurred_on=sent_on,
-        note=_("Sent by %(channel)s to %(recipient)s")
-        % {"channel": Dispatch.Channel(channel).label, "recipient": recipient.replace("\n", ", ")},
+        code=texts.DISPATCHED,
+        params={"channel": channel, "recipient": recipient.replace("\n", ", ")},
     )
     communication.version += 1
     communication.save(update_fields=["version", "updated_at"])
@@ -274,7 +275,8 @@ def clarification_record(
         kind=Event.Kind.CLARIFICATION,
         actor=user,
         occurred_on=requested_on,
-        note=_("Answer by %(day)s") % {"day": due_on.isoformat()},
+        code=texts.CLARIFICATION_REQUESTED,
+        params={"day": due_on.isoformat()},
     )
     locked.version += 1
     locked.save(update_fields=["version", "updated_at"])

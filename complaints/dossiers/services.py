@@ -69,6 +69,7 @@ from redis.exceptions import RedisError
 from admissibility import Scope, assess
 from complaints import cldr
 from complaints.adapters import facts_from_communication, treaty_table
+from complaints.deadlines.sources import deadline_source
 from complaints.dossiers import labels as dossier_labels
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
@@ -88,6 +89,7 @@ from complaints.models import (
 )
 from complaints.privacy.redaction import Plain, Redactor
 from complaints.storage import STORAGE_ERRORS, stored_file_delete
+from complaints.timeline.texts import event_summary, event_text
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise
@@ -143,6 +145,12 @@ class DossierSource:
     version: int
     language: str
     variant: str
+
+
+def _in_language(language: str, function: Callable[..., str], *args: Any) -> str:
+    """Return ``function(*args)`` written in ``language`` (a portal interface language)."""
+    with translation.override(language):
+        return function(*args)
 
 
 def _yes_no(value: bool | None, labels: dict[str, str]) -> str:
@@ -473,17 +481,15 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         ui_language = language if language in dict(settings.LANGUAGES) else "en"
         with translation.override(ui_language):
             for event in communication.events.select_related("actor").order_by("occurred_on", "recorded_at"):
-                what = str(event.get_kind_display())
-                if event.to_status:
-                    what += f": {Communication.Status(event.to_status).label}"
                 timeline.append(
                     {
                         "when": dossier_labels.long_date(event.occurred_on, language),
-                        "what": what,
-                        "note": event.note,
+                        "what": event_summary(event),
+                        "note": event_text(event),
                         "private": labels["private"] if event.is_private else "",
                     }
                 )
+        ui_language = language if language in dict(settings.LANGUAGES) else "en"
         for deadline in Deadline.objects.filter(communication=communication).order_by("due_on"):
             deadlines.append(
                 {
@@ -491,7 +497,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
                     "runs_from": dossier_labels.long_date(deadline.anchor_on, language),
                     "due": dossier_labels.long_date(deadline.due_on, language),
                     "status": labels.get(f"status_{deadline.status}", deadline.status),
-                    "source": deadline.source,
+                    "source": _in_language(ui_language, deadline_source, deadline.kind, deadline.source),
                 }
             )
     context = {
