@@ -67,12 +67,6 @@ def with_next_deadline(queryset: QuerySet[Communication]) -> QuerySet[Communicat
     return queryset.annotate(next_deadline=F("next_deadline_on"))
 
 
-class SortFilter(django_filters.OrderingFilter):
-    """django-filter's ordering, with the words of its descending options in the portal's catalogues."""
-
-    descending_fmt = _("%s (descending)")
-
-
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Communication.Status.choices)
@@ -92,13 +86,17 @@ class CaseFilter(django_filters.FilterSet):
         choices=[("7", _("7 days")), ("30", _("30 days")), ("90", _("90 days")), ("overdue", _("Overdue"))],
         method="filter_deadline",
     )
-    sort = SortFilter(
+    # Every option is named here: django-filter writes "(descending)" once, in the language of the import.
+    sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("updated_at", "updated"), ("next_deadline", "deadline"), ("submitted_on", "submitted")),
         field_labels={
             "updated_at": _("Last change"),
             "next_deadline": _("Nearest deadline"),
             "submitted_on": _("Submission date"),
+            "-updated": _("Last change (newest first)"),
+            "-deadline": _("Nearest deadline (latest first)"),
+            "-submitted": _("Submission date (newest first)"),
         },
     )
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from complaints.models import Communication, Event, Invitation, User
 from complaints.timeline.texts import event_summary, event_text
 from tests.conftest import login
-from tests.factories import CommunicationFactory
+from tests.factories import CommunicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +274,28 @@ def test_the_migration_turns_sentences_written_before_into_codes_and_keeps_other
     assert (rows["typed"].code, rows["typed"].note) == ("", "Мама позвонила и согласилась.")
     with translation.override("ru"):
         assert str(Invitation.Answer.CHANGES.label) in event_text(rows["answered"])
+
+
+# --- The pages of allauth: laid out like the rest, in the reader's language -----------------------
+
+ACCOUNT_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sign_in_sign_up_and_password_pages_are_styled_and_in_the_readers_language(language: str) -> None:
+    client = Client()
+    client.cookies["portal_language"] = language
+    enums = enum_values()
+    for url in ACCOUNT_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert re.search(r'class="[^"]*\bform-control\b', html), url  # the portal's form style
+        assert 'class="btn btn-primary' in html, url
+        assert not foreign_words(html, enums), (url, foreign_words(html, enums))
+
+
+def test_a_signed_in_user_changes_the_password_on_a_styled_page() -> None:
+    client = login(UserFactory())
+    html = client.get("/accounts/password/change/").content.decode()
+    assert re.search(r'class="[^"]*\bform-control\b', html)
