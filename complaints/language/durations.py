@@ -24,4 +24,4 @@ TIME_STRINGS: Final = {
 
 def time_until(day: date, today: date) -> str:
     """Return the time from ``today`` until ``day`` in the active language (two units at most)."""
-    return timeuntil(day, today, time_strings=TIME_STRINGS)
+    return timeuntil(day, today, time_strings=TIME_STRINGS)  # type: ignore[arg-type]  # lazy, as Django's own
