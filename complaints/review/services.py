@@ -133,7 +133,7 @@ def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
     )
     since = today.replace(day=1) - timedelta(days=365)
     by_month = [
-        (month.strftime("%Y-%m"), n)
+        (cldr.month_year(month, language), n)
         for month, n in cases.filter(submitted_on__gte=since)
         .annotate(month=TruncMonth("submitted_on"))
         .values_list("month")

@@ -27,12 +27,13 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from complaints.language.citations import citation
 from complaints.language.durations import time_until
 from complaints.models import Claim, Communication, Event, Invitation, User
+from complaints.review.services import office_statistics
 from complaints.services import draft_start
 from complaints.timeline.texts import event_summary, event_text
 from tests.conftest import login
@@ -407,3 +408,15 @@ def test_text_only_adults_read_never_uses_the_childs_informal_you(language: str)
         and INFORMAL[language].search(entry.msgstr)
     ]
     assert not informal, informal
+
+
+@pytest.mark.parametrize(("language", "month"), [("ru", "март"), ("kk", "наурыз"), ("en", "March")])
+def test_the_statistics_name_each_month_in_the_readers_language(language: str, month: str) -> None:
+    today = timezone.localdate()
+    march = today.replace(month=3, day=10)
+    if march > today:  # the last March, within the year the statistics show
+        march = march.replace(year=march.year - 1)
+    CommunicationFactory.create(status=Communication.Status.SUBMITTED, submitted_on=march)
+    with translation.override(language):
+        by_month = office_statistics(cases=Communication.objects.all())["by_month"]
+    assert [label for label, _n in by_month if month in label]
