@@ -29,14 +29,16 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from rest_framework.test import APIClient
 
 from complaints.language.citations import citation
 from complaints.language.durations import time_until
 from complaints.models import Claim, Communication, Event, Invitation, User
 from complaints.review.services import office_statistics
 from complaints.services import draft_start
+from complaints.timeline import texts as texts_module
 from complaints.timeline.texts import event_summary, event_text
-from tests.conftest import login
+from tests.conftest import World, login
 from tests.factories import CommunicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -420,3 +422,24 @@ def test_the_statistics_name_each_month_in_the_readers_language(language: str, m
     with translation.override(language):
         by_month = office_statistics(cases=Communication.objects.all())["by_month"]
     assert [label for label, _n in by_month if month in label]
+
+
+def test_the_api_gives_an_events_code_and_its_sentence_in_the_language_asked_for(world: World) -> None:
+    Event.objects.create(
+        communication=world.mine,
+        kind=Event.Kind.INVITATION,
+        occurred_on=timezone.localdate(),
+        code="invitation.accepted",
+    )
+    client = APIClient()
+    client.force_authenticate(world.filer)
+    texts = {}
+    for language in ("en", "ru"):
+        body = client.get(
+            "/api/v1/events/", {"communication": str(world.mine.reference)}, HTTP_ACCEPT_LANGUAGE=language
+        ).json()
+        row = next(row for row in body["results"] if row["code"] == "invitation.accepted")
+        texts[language] = row["text"]
+        with translation.override(language):
+            assert row["text"] == str(texts_module.TEMPLATES["invitation.accepted"])
+    assert texts["en"] != texts["ru"]
