@@ -215,7 +215,7 @@ def test_only_the_internal_dossier_has_the_timeline_and_private_notes(
     assert "Private-caseworker-note" in text
     assert "Ход дела (для внутреннего пользования)" in text
     assert "Сроки (для внутреннего пользования)" in text
-    assert "OPIC art. 7(h)" in text
+    assert "Факультативный протокол, ст. 7(h)" in text  # the filing limit's source, in Russian
 
 
 def test_the_internal_dossier_lists_the_victims_the_check_leaves_out_and_why(
