@@ -74,6 +74,7 @@ from complaints.dossiers import labels as dossier_labels
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
+from complaints.language.citations import citation
 from complaints.models import (
     Claim,
     Communication,
@@ -297,7 +298,8 @@ def _exclusions(communication: Communication, labels: dict[str, str], language: 
     """
     on = communication.submitted_on or timezone.localdate()
     facts = facts_from_communication(communication, assessed_on=on)
-    assessment = assess(facts, treaty_table(), lang=language if language == "ru" else "en")
+    engine_language = language if language == "ru" else "en"
+    assessment = assess(facts, treaty_table(), lang=engine_language)
     claims = list(communication.claims.all())
     victims = sum(1 for p in communication.people.all() if p.role == Person.Role.VICTIM)
     rows = []
@@ -305,10 +307,11 @@ def _exclusions(communication: Communication, labels: dict[str, str], language: 
         number = exclusion.number
         if exclusion.scope == Scope.CLAIMS:
             claim = claims[number - 1] if number <= len(claims) else None
-            what = f"{claim.instrument} {claim.article}" if claim is not None else str(number)
+            what = _in_language(engine_language, str, claim) if claim is not None else str(number)
         else:
             what = labels["victim_n"].format(n=number) if number <= victims else labels["the_author"]
-        rows.append({"what": what, "reason": exclusion.reason, "citation": exclusion.citation})
+        cited = _in_language(engine_language, citation, exclusion.citation)
+        rows.append({"what": what, "reason": exclusion.reason, "citation": cited})
     return rows
 
 
