@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
+from complaints.deadlines.sources import deadline_source
 from complaints.models import CalendarFeed, Deadline, User
 
 FEED_DAYS_BACK = 60
@@ -88,7 +89,10 @@ def deadlines_ical(*, user: User, deadlines: Iterable[Deadline], base_url: str =
                 "\n".join(
                     [
                         str(_("Case %(case)s") % {"case": case}),
-                        str(_("Source: %(source)s") % {"source": deadline.source}),
+                        str(
+                            _("Source: %(source)s")
+                            % {"source": deadline_source(deadline.kind, deadline.source)}
+                        ),
                         str(_("Status: %(status)s") % {"status": deadline.get_status_display()}),
                     ]
                 ),
