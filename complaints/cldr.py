@@ -19,7 +19,7 @@ from typing import Final
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import DateTimePattern, parse_pattern
+from babel.dates import DateTimePattern, format_skeleton, parse_pattern
 from django.utils import translation
 from django.utils.translation import pgettext
 
@@ -80,3 +80,9 @@ def long_date(day: date, language: str) -> str:
     text = str(date_pattern(language).apply(day, cldr_locale(language)))
     # CLDR puts a narrow no-break space before «г.»; the portal writes plain text (API, e-mail, search).
     return text.replace("\u202f", " ")
+
+
+@lru_cache(maxsize=1024)
+def month_year(day: date, language: str) -> str:
+    """Return the month of ``day`` with its year in ``language``: "March 2026", "март 2026 г."."""
+    return str(format_skeleton("yMMMM", day, locale=cldr_locale(language))).replace("\u202f", " ")

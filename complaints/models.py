@@ -32,6 +32,7 @@ from complaints.crypto.fields import (
     EncryptedTextField,
 )
 from complaints.crypto.storage import encrypted_default_storage
+from complaints.language.citations import article
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 3166 code, e.g. KAZ."))
 
@@ -498,7 +499,7 @@ class Claim(RulesModelMixin, models.Model):
         ordering = ["communication", "instrument", "article"]
 
     def __str__(self) -> str:
-        return f"{self.instrument} art. {self.article}"
+        return article(self.instrument, self.article)
 
 
 class DomesticRemedy(RulesModelMixin, models.Model):
@@ -635,6 +636,10 @@ class Event(RulesModelMixin, models.Model):
     from_status = models.CharField(_("from"), max_length=32, blank=True)
     to_status = models.CharField(_("to"), max_length=32, blank=True)
     note = EncryptedTextField(_("note"), blank=True)
+    # What happened, as a code the timeline writes out in the reader's language
+    # (complaints.timeline.texts), with its values; empty for a note someone typed.
+    code = models.CharField(_("code"), max_length=40, blank=True)
+    params = EncryptedJSONField(_("values"), default=dict, blank=True)
     is_private = models.BooleanField(_("private note"), default=False)
 
     class Meta:

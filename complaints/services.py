@@ -52,16 +52,31 @@ def drafting_organisations(user: User) -> list[Organisation]:
     )
 
 
-def draft_start(*, user: User, organisation_id: int | str | None = None) -> Communication:
+def dossier_language_for(language: str) -> str:
+    """Return the dossier language that suits a writer of ``language`` (an interface language).
+
+    The Committee works in the six UN languages; Kazakh is not one of them, and a Kazakh-speaking
+    child in Kazakhstan reads Russian at school, so a Kazakh draft defaults to a Russian dossier.
+    """
+    code = (language or "").split("-")[0].lower()
+    if code in Communication.DossierLanguage.values:
+        return code
+    return Communication.DossierLanguage.RUSSIAN if code == "kk" else Communication.DossierLanguage.ENGLISH
+
+
+def draft_start(*, user: User, organisation_id: int | str | None = None, language: str = "") -> Communication:
     """Start a draft: a filer's own, or a caseworker's for a child their organisation represents.
 
     A caseworker's draft is handled by their organisation (``organisation_id``, needed only when
-    they belong to several), assigned to them, in adult mode and written for someone else.
+    they belong to several), assigned to them, in adult mode and written for someone else. The
+    dossier's language follows the writer's (``language``, else their preferred one): Russian for
+    Kazakh or Russian, English otherwise; the wizard lets them change it.
     """
+    dossier_language = dossier_language_for(language or user.preferred_language)
     if user.role != User.Role.CASEWORKER:
         if organisation_id not in (None, ""):
             raise DraftRefused(_("Only a caseworker starts a draft for an organisation."))
-        return communication_create_draft(filer=user)
+        return communication_create_draft(filer=user, dossier_language=dossier_language)
     organisations = drafting_organisations(user)
     if not organisations:
         raise DraftRefused(
@@ -79,6 +94,7 @@ def draft_start(*, user: User, organisation_id: int | str | None = None) -> Comm
         assignee=user,
         audience=Communication.Audience.ADULT,
         author_is_victim=False,
+        dossier_language=dossier_language,
     )
 
 

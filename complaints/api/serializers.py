@@ -32,6 +32,7 @@ from complaints.models import (
     TreatyStatus,
 )
 from complaints.permissions import communications_visible_to
+from complaints.timeline.texts import event_text
 
 
 def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
@@ -160,6 +161,11 @@ class DocumentSerializer(CasePartSerializer):
 
 
 class EventSerializer(CasePartSerializer):
+    text = serializers.SerializerMethodField(
+        help_text="What happened, in the language of the request (Accept-Language): the sentence of "
+        "the event's code, or the note someone typed."
+    )
+
     class Meta:
         model = Event
         fields = [
@@ -170,9 +176,14 @@ class EventSerializer(CasePartSerializer):
             "recorded_at",
             "from_status",
             "to_status",
+            "code",
+            "text",
             "note",
         ]
         read_only_fields = fields
+
+    def get_text(self, event: Event) -> str:
+        return event_text(event)
 
 
 class DeadlineSerializer(CasePartSerializer):

@@ -161,7 +161,7 @@ class CommunicationViewSet(
             _refuse_fixed_for_child(fields)
         try:
             with transaction.atomic():
-                communication = draft_start(user=user, organisation_id=organisation)
+                communication = draft_start(user=user, organisation_id=organisation, language=get_language())
                 if fields:
                     communication = communication_save_step(
                         communication=communication,

@@ -86,6 +86,7 @@ class CaseFilter(django_filters.FilterSet):
         choices=[("7", _("7 days")), ("30", _("30 days")), ("90", _("90 days")), ("overdue", _("Overdue"))],
         method="filter_deadline",
     )
+    # Every option is named here: django-filter writes "(descending)" once, in the language of the import.
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("updated_at", "updated"), ("next_deadline", "deadline"), ("submitted_on", "submitted")),
@@ -93,6 +94,9 @@ class CaseFilter(django_filters.FilterSet):
             "updated_at": _("Last change"),
             "next_deadline": _("Nearest deadline"),
             "submitted_on": _("Submission date"),
+            "-updated": _("Last change (newest first)"),
+            "-deadline": _("Nearest deadline (latest first)"),
+            "-submitted": _("Submission date (newest first)"),
         },
     )
 

@@ -13,6 +13,7 @@ from complaints.deadlines.services import deadlines_recompute
 from complaints.dossiers.services import dossier_request
 from complaints.models import Communication, Dossier, Event, Membership, Organisation, User
 from complaints.permissions import communication_access
+from complaints.timeline import texts
 
 # Long enough for a reason, short enough to print on the dossier's check-list.
 MAX_UNTRANSLATED_REASON = 2000
@@ -60,7 +61,8 @@ def case_assign(*, communication: Communication, assignee: User | None, actor: U
         kind=Event.Kind.ASSIGNED,
         actor=actor,
         occurred_on=timezone.localdate(),
-        note=str(assignee) if assignee else _("Nobody"),
+        code=texts.ASSIGNED if assignee else texts.UNASSIGNED,
+        params={"name": str(assignee)} if assignee else {},
         is_private=True,
     )
     communication.refresh_from_db()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from complaints.deadlines.rules import Computed
+from complaints.deadlines.sources import deadline_source
 from complaints.models import CalendarFeed, Deadline, Inquiry, User
 
 FEED_DAYS_BACK = 60
@@ -100,7 +101,10 @@ def deadlines_ical(
                 "\n".join(
                     [
                         str(_("Case %(case)s") % {"case": case}),
-                        str(_("Source: %(source)s") % {"source": deadline.source}),
+                        str(
+                            _("Source: %(source)s")
+                            % {"source": deadline_source(deadline.kind, deadline.source)}
+                        ),
                         str(_("Status: %(status)s") % {"status": deadline.get_status_display()}),
                     ]
                 ),

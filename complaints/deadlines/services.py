@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 
 from complaints.deadlines import rules as rules_
 from complaints.deadlines.geneva import geneva_today
+from complaints.deadlines.sources import deadline_source
 from complaints.mail import email_language, email_message
 from complaints.models import (
     ClarificationRequest,
@@ -455,6 +456,7 @@ def reminder_email(reminder: DeadlineReminder) -> EmailMultiAlternatives:
     language = email_language(recipient.preferred_language)
     with translation.override(language):  # the kind of deadline is a lazy label: name it in that language
         kind = str(deadline.get_kind_display())
+        source = deadline_source(deadline.kind, deadline.source)
     return email_message(
         EMAIL_OF_STAGE.get(reminder.stage, "deadline_reminder"),
         {
@@ -462,7 +464,7 @@ def reminder_email(reminder: DeadlineReminder) -> EmailMultiAlternatives:
             "days": reminder.stage,
             "due_on": reminder.due_on,
             "kind": kind,
-            "source": deadline.source,
+            "source": source,
             "case_url": _site_url(communication.get_absolute_url()),
             "deadlines_url": _site_url(reverse("complaints:deadline_list")),
         },

@@ -45,6 +45,7 @@ from complaints.models import (
     User,
 )
 from complaints.permissions import communication_access
+from complaints.timeline import texts
 
 
 class DispatchRefused(Exception):
@@ -167,8 +168,8 @@ def _record(
         kind=Event.Kind.DISPATCHED,
         actor=actor,
         occurred_on=sent_on,
-        note=_("Sent by %(channel)s to %(recipient)s")
-        % {"channel": Dispatch.Channel(channel).label, "recipient": recipient.replace("\n", ", ")},
+        code=texts.DISPATCHED,
+        params={"channel": channel, "recipient": recipient.replace("\n", ", ")},
     )
     communication.version += 1
     communication.save(update_fields=["version", "updated_at"])
@@ -286,7 +287,8 @@ def clarification_record(
         kind=Event.Kind.CLARIFICATION,
         actor=user,
         occurred_on=requested_on,
-        note=_("Answer by %(day)s") % {"day": due_on.isoformat()},
+        code=texts.CLARIFICATION_REQUESTED,
+        params={"day": due_on.isoformat()},
     )
     locked.version += 1
     locked.save(update_fields=["version", "updated_at"])

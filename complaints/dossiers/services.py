@@ -74,6 +74,7 @@ from redis.exceptions import RedisError
 from admissibility import Scope, assess
 from complaints import cldr
 from complaints.adapters import facts_from_communication, treaty_table
+from complaints.deadlines.sources import deadline_source
 from complaints.dossiers import labels as dossier_labels
 from complaints.dossiers import signature as dossier_signature
 from complaints.filing.completeness import free_texts, untranslated
@@ -81,6 +82,7 @@ from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejecte
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
 from complaints.filing.textlang import needs_translation
+from complaints.language.citations import citation
 from complaints.models import (
     Claim,
     Communication,
@@ -97,6 +99,7 @@ from complaints.models import (
 )
 from complaints.privacy.redaction import Plain, Redactor
 from complaints.storage import STORAGE_ERRORS, stored_file_delete
+from complaints.timeline.texts import event_summary, event_text
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per laid-out page otherwise
@@ -152,6 +155,12 @@ class DossierSource:
     version: int
     language: str
     variant: str
+
+
+def _in_language(language: str, function: Callable[..., str], *args: Any) -> str:
+    """Return ``function(*args)`` written in ``language`` (a portal interface language)."""
+    with translation.override(language):
+        return function(*args)
 
 
 def _yes_no(value: bool | None, labels: dict[str, str]) -> str:
@@ -300,7 +309,8 @@ def _exclusions(communication: Communication, labels: dict[str, str], language: 
     """
     on = communication.submitted_on or timezone.localdate()
     facts = facts_from_communication(communication, assessed_on=on)
-    assessment = assess(facts, treaty_table(), lang=language if language == "ru" else "en")
+    engine_language = language if language == "ru" else "en"
+    assessment = assess(facts, treaty_table(), lang=engine_language)
     claims = list(communication.claims.all())
     victims = sum(1 for p in communication.people.all() if p.role == Person.Role.VICTIM)
     rows = []
@@ -308,10 +318,11 @@ def _exclusions(communication: Communication, labels: dict[str, str], language: 
         number = exclusion.number
         if exclusion.scope == Scope.CLAIMS:
             claim = claims[number - 1] if number <= len(claims) else None
-            what = f"{claim.instrument} {claim.article}" if claim is not None else str(number)
+            what = _in_language(engine_language, str, claim) if claim is not None else str(number)
         else:
             what = labels["victim_n"].format(n=number) if number <= victims else labels["the_author"]
-        rows.append({"what": what, "reason": exclusion.reason, "citation": exclusion.citation})
+        cited = _in_language(engine_language, citation, exclusion.citation)
+        rows.append({"what": what, "reason": exclusion.reason, "citation": cited})
     return rows
 
 
@@ -575,17 +586,15 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         ui_language = language if language in dict(settings.LANGUAGES) else "en"
         with translation.override(ui_language):
             for event in communication.events.select_related("actor").order_by("occurred_on", "recorded_at"):
-                what = str(event.get_kind_display())
-                if event.to_status:
-                    what += f": {Communication.Status(event.to_status).label}"
                 timeline.append(
                     {
                         "when": dossier_labels.long_date(event.occurred_on, language),
-                        "what": what,
-                        "note": event.note,
+                        "what": event_summary(event),
+                        "note": event_text(event),
                         "private": labels["private"] if event.is_private else "",
                     }
                 )
+        ui_language = language if language in dict(settings.LANGUAGES) else "en"
         for deadline in Deadline.objects.filter(communication=communication).order_by("due_on"):
             deadlines.append(
                 {
@@ -593,7 +602,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
                     "runs_from": dossier_labels.long_date(deadline.anchor_on, language),
                     "due": dossier_labels.long_date(deadline.due_on, language),
                     "status": labels.get(f"status_{deadline.status}", deadline.status),
-                    "source": deadline.source,
+                    "source": _in_language(ui_language, deadline_source, deadline.kind, deadline.source),
                 }
             )
     context = {

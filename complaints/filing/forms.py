@@ -520,6 +520,7 @@ class RequestsForm(TranslationsMixin, forms.ModelForm):
         model = Communication
         fields = ["remedies_sought"]
         widgets = {"remedies_sought": forms.Textarea(attrs={"rows": 5})}
+        labels = {"remedies_sought": _("What should the State do to put things right?")}
         help_texts = {"remedies_sought": _("For example: let the child go back to school; pay compensation.")}
 
 

@@ -406,7 +406,9 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            communication = draft_start(user=user, organisation_id=request.POST.get("organisation"))
+            communication = draft_start(
+                user=user, organisation_id=request.POST.get("organisation"), language=get_language()
+            )
         except DraftRefused as refused:
             error = str(refused)
         else:

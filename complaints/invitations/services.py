@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from complaints.mail import email_language, email_message
 from complaints.models import Communication, Event, Invitation, Person, User
 from complaints.services import communication_save_step
+from complaints.timeline import texts
 
 VALID_FOR = timedelta(days=14)
 
@@ -60,13 +61,14 @@ def invitation_state(invitation: Invitation, now: datetime | None = None) -> str
     return "waiting"
 
 
-def _event(communication: Communication, actor: User | None, note: str) -> None:
+def _event(communication: Communication, actor: User | None, code: str, **params: str) -> None:
     Event.objects.create(
         communication=communication,
         kind=Event.Kind.INVITATION,
         actor=actor,
         occurred_on=timezone.localdate(),
-        note=note,
+        code=code,
+        params=params,
     )
 
 
@@ -110,9 +112,7 @@ def invitation_create(
     _event(
         communication,
         invited_by,
-        _("Invited the child to review the draft.")
-        if invitation.role == Invitation.Role.CHILD
-        else _("Invited a parent or guardian to review the draft."),
+        texts.INVITED_CHILD if invitation.role == Invitation.Role.CHILD else texts.INVITED_PARENT,
     )
     if invitation.email:
         message = invitation_email(invitation, token)
@@ -172,7 +172,7 @@ def invitation_accept(*, token: str, user: User) -> Invitation:
     invitation.accepted_by = user
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_by", "accepted_at"])
-    _event(invitation.communication, user, _("The invitation to review was accepted."))
+    _event(invitation.communication, user, texts.INVITATION_ACCEPTED)
     return invitation
 
 
@@ -235,8 +235,9 @@ def invitation_answer(
     _event(
         invitation.communication,
         user,
-        _("Answer from %(whom)s: %(answer)s.")
-        % {"whom": invitation.get_role_display(), "answer": invitation.get_answer_display()},
+        texts.INVITATION_ANSWERED,
+        whom=invitation.role,
+        answer=invitation.answer,
     )
     if invitation.created_by is not None and invitation.created_by.email:
         notice = answer_email(invitation)
@@ -271,7 +272,7 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        _event(invitation.communication, actor, _("An invitation to review was withdrawn."))
+        _event(invitation.communication, actor, texts.INVITATION_WITHDRAWN)
 
 
 def invitations_blocking_submission(communication: Communication) -> list[Invitation]:

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from complaints import cldr
 from complaints.casework.filters import with_next_deadline
+from complaints.language import citations
 from complaints.models import Communication, Deadline, Event, Membership, Organisation, Triage, User
+from complaints.timeline import texts
 
 CLOSED = Communication.Status.CLOSED
 
@@ -109,7 +111,8 @@ def review_triage(
         kind=Event.Kind.NOTE,
         actor=reviewer,
         occurred_on=timezone.localdate(),
-        note=f"{triage.get_decision_display()}: {triage.reason_for_filer}",
+        code=texts.TRIAGED,
+        params={"decision": triage.decision, "reason": triage.reason_for_filer},
     )
     return triage
 
@@ -130,7 +133,7 @@ def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
     )
     since = today.replace(day=1) - timedelta(days=365)
     by_month = [
-        (month.strftime("%Y-%m"), n)
+        (cldr.month_year(month, language), n)
         for month, n in cases.filter(submitted_on__gte=since)
         .annotate(month=TruncMonth("submitted_on"))
         .values_list("month")
@@ -157,7 +160,7 @@ def office_statistics(*, cases: QuerySet[Communication]) -> dict[str, Any]:
     return {
         "by_status": [(labels[key], by_status.get(key, 0)) for key in Communication.Status.values],
         "by_state": [(cldr.state_name(iso3, language), n) for iso3, n in by_state],
-        "by_article": [(f"CRC {article}", n) for article, n in by_article],
+        "by_article": [(citations.article("CRC", article), n) for article, n in by_article],
         "by_month": by_month,
         "deadlines": [(_("Met in time"), outcome["met"]), (_("Missed"), outcome["missed"])],
         "median_days_to_submit": median(days) if days else None,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
 from complaints import cldr
+from complaints.deadlines import sources
+from complaints.language import citations, durations
+from complaints.models import Deadline, Event
+from complaints.timeline import texts
 
 register = template.Library()
 
@@ -17,3 +23,35 @@ def state_name(iso3: str | None) -> str:
     if not iso3:
         return ""
     return cldr.state_name(iso3, get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def event_summary(event: Event) -> str:
+    """Return the kind of ``event`` (and a new status) in the active language."""
+    return texts.event_summary(event)
+
+
+@register.filter
+def event_text(event: Event) -> str:
+    """Return what ``event`` says in the active language, or the note someone typed."""
+    return texts.event_text(event)
+
+
+@register.filter
+def citation(text: str | None) -> str:
+    """Return a reference such as "OPIC art. 7(h)" written in the active language."""
+    return citations.citation(text or "")
+
+
+@register.filter
+def deadline_source(deadline: Deadline) -> str:
+    """Return where ``deadline`` comes from, in the active language."""
+    return sources.deadline_source(deadline.kind, deadline.source)
+
+
+@register.filter
+def time_until(day: date | None, today: date | None) -> str:
+    """Return the time from ``today`` until ``day`` in the active language: "5 months, 2 weeks"."""
+    if day is None or today is None:
+        return ""
+    return durations.time_until(day, today)

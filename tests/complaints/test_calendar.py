@@ -50,7 +50,7 @@ def test_the_feed_lists_the_users_deadlines_without_names_or_titles(world: World
     assert event.decoded("DTSTART") == state.due_on
     assert communication.short_reference in str(event["SUMMARY"])
     assert "CRC/123/2025" in str(event["SUMMARY"])
-    assert "OPIC art. 8(2)" in str(event["DESCRIPTION"])
+    assert "Optional Protocol, art. 8(2)" in str(event["DESCRIPTION"])  # the source, in the user's language
     assert str(event["URL"]).endswith(communication.get_absolute_url())
     # Only what the feed's owner may see: the stranger's case is not there.
     assert not any(

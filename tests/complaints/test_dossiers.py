@@ -215,7 +215,7 @@ def test_only_the_internal_dossier_has_the_timeline_and_private_notes(
     assert "Private-caseworker-note" in text
     assert "Ход дела (для внутреннего пользования)" in text
     assert "Сроки (для внутреннего пользования)" in text
-    assert "OPIC art. 7(h)" in text
+    assert "Факультативный протокол, ст. 7(h)" in text  # the filing limit's source, in Russian
 
 
 def test_the_internal_dossier_lists_the_victims_the_check_leaves_out_and_why(
@@ -227,7 +227,7 @@ def test_the_internal_dossier_lists_the_victims_the_check_leaves_out_and_why(
     internal = " ".join(text_of(dossier_render_bytes(communication=case, variant="internal")[0]))
     assert "Части, которые проверка портала исключает" in internal
     assert f"Жертва {victims}" in internal
-    assert "OPIC art. 5(2)" in internal
+    assert "ст. 5(2) Протокола" in internal  # the reference, in the dossier's language
     filing = " ".join(text_of(dossier_render_bytes(communication=case, variant="filing")[0]))
     assert "Части, которые проверка портала исключает" not in filing
 

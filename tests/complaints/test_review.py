@@ -111,7 +111,7 @@ def test_the_statistics_page_draws_every_chart_with_a_table(world: World) -> Non
     assert body.count("<figure") == 5
     assert body.count("<svg") == body.count("Show as a table") >= 4
     assert "Kazakhstan" in body  # the State by its name, no longer its code
-    assert "CRC 19" in body
+    assert "CRC art. 19" in body  # the article as the interface cites it
 
 
 def test_the_queue_puts_the_nearest_deadline_first_and_the_case_keeps_it_up_to_date(world: World) -> None:
