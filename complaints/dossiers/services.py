@@ -73,6 +73,7 @@ from complaints.dossiers import labels as dossier_labels
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
+from complaints.filing.textlang import written_in
 from complaints.models import (
     Claim,
     Communication,
@@ -154,7 +155,21 @@ def _free(
 ) -> dict[str, str]:
     """Free text as written, with the filer's translation (Communication.translations) when one was given."""
     translated = (communication.translations or {}).get(name) or ""
-    return {"text": redact.text(value or ""), "translation": redact.text(str(translated))}
+    return {
+        "text": redact.text(value or ""),
+        "lang": _lang_of(value or "", communication.dossier_language),
+        "translation": redact.text(str(translated)),
+    }
+
+
+def _lang_of(text: str, dossier_language: str) -> str:
+    """The language to declare on a block of free text (HTML ``lang``, /Lang in the tagged PDF).
+
+    Kazakh and Russian are told apart by their letters (complaints.filing.textlang); text in Latin
+    letters may be any of several languages, so it keeps the dossier's. Empty when it is the dossier's.
+    """
+    script = written_in(text)
+    return script if script in ("kk", "ru") and script != dossier_language else ""
 
 
 def _person(person: Person, labels: dict[str, str], language: str, redacted: bool) -> dict[str, Any]:
@@ -203,7 +218,11 @@ def _article(instrument: str, number: int, language: str, labels: dict[str, str]
     heading = labels["article_text"]
     if text and shown_in != language:
         heading = labels["article_text_in"].format(language=dossier_labels.language_name(shown_in, language))
-    return {"heading": heading, "paragraphs": [line for line in text.split("\n") if line.strip()]}
+    return {
+        "heading": heading,
+        "lang": shown_in if shown_in != language else "",
+        "paragraphs": [line for line in text.split("\n") if line.strip()],
+    }
 
 
 def _annexes(
@@ -460,6 +479,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
             ),
             "consent": v.consent,
             "statement": redact.text(v.consent_statement),
+            "statement_lang": _lang_of(v.consent_statement, language),
             "on": dossier_labels.long_date(v.consent_on, language),
             "without_reason": redact.text(v.without_consent_reason),
         }
@@ -717,9 +737,84 @@ def _annex_overlay(targets: list[tuple[int, PdfReader, int]]) -> Callable[[Any, 
     return finish
 
 
+def _pagination_artifacts(document: Any, pdf: Any) -> None:
+    """Mark the running footer (page margin boxes) as pagination Artifacts instead of orphan tags.
+
+    WeasyPrint tags the text of the page margin boxes with MCIDs and structure elements that it
+    does not link into the structure tree (PDF 1.7 has no place for them there). That leaves content
+    that is neither in the tree nor an Artifact (ISO 14289-1 7.1, Matterhorn 01-005). Here each such
+    marked-content sequence becomes ``/Artifact <</Type /Pagination>> BDC`` and its entry in the
+    parent tree is emptied, as ISO 32000-1 14.8.2.2.2 describes for running heads and page numbers.
+    """
+    root = pdf.objects[int(pdf.catalog["StructTreeRoot"].split()[0])]
+    parent_tree = pdf.objects[int(root["ParentTree"].split()[0])]
+
+    def number(reference: Any) -> int:
+        return int(reference.split()[0])
+
+    reached: set[int] = set()
+    pending = [number(reference) for reference in root["K"]]
+    while pending:
+        current = pending.pop()
+        if current in reached:
+            continue
+        reached.add(current)
+        element = pdf.objects[current]
+        for kid in element.get("K", ()):
+            if isinstance(kid, bytes) and kid.endswith(b" R"):
+                target = pdf.objects[number(kid)]
+                if isinstance(target, dict) and target.get("Type") == "/StructElem":
+                    pending.append(number(kid))
+    nums = parent_tree["Nums"]
+    for index in range(len(document.pages)):
+        mapping = nums[2 * index + 1]
+        orphans = {mcid for mcid, reference in enumerate(mapping) if number(reference) not in reached}
+        if not orphans:
+            continue
+        for mcid in orphans:
+            mapping[mcid] = "null"
+        page = pdf.objects[pdf.pages["Kids"][3 * index]]
+        operations = pdf.objects[number(page["Contents"])].stream
+        for position, operation in enumerate(operations):
+            if isinstance(operation, pydyf.Dictionary) and operation.get("MCID") in orphans:
+                operations[position - 1] = "/Artifact"
+                operations[position] = pydyf.Dictionary({"Type": "/Pagination"})
+
+
+@cache
+def _tag_languages() -> None:
+    """Give each tagged block the language of its HTML ``lang`` attribute (/Lang, ISO 32000-1 14.9.2).
+
+    WeasyPrint (up to 70 at least) writes the document's language in the catalog only, so a Kazakh
+    paragraph in a Russian dossier would be read aloud as Russian. Its structure tree is built by
+    ``weasyprint.pdf.tags._build_box_tree``, which calls itself by its module name: wrapping it once
+    gives every element made for a box whose HTML element has a ``lang`` that language. When a
+    WeasyPrint release changes that function, nothing is wrapped and tests/complaints/
+    test_dossier_pdfua.py (which looks for the Kazakh /Lang) fails.
+    """
+    from weasyprint.pdf import tags  # noqa: PLC0415
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "opic_languages", False):
+        return
+
+    def build(box: Any, parent: Any, *args: Any, **kwargs: Any) -> Any:
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        for made in original(box, parent, *args, **kwargs):
+            if lang and getattr(box, "element_tag", None) not in ("html", "body") and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    build.opic_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build
+
+
 def dossier_pdf(source: DossierSource) -> bytes:
     """Lay out ``source`` and merge its annexes; return the PDF."""
     from weasyprint import HTML  # noqa: PLC0415  (a system library: see _fetcher)
+
+    _tag_languages()
 
     document = HTML(
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
@@ -732,8 +827,15 @@ def dossier_pdf(source: DossierSource) -> bytes:
         for number, page_id in enumerate(annex.page_ids)
         if page_id in page_of
     ]
+    overlay = _annex_overlay(targets) if targets else None
+
+    def finish(document: Any, pdf: Any) -> None:
+        _pagination_artifacts(document, pdf)
+        if overlay is not None:
+            overlay(document, pdf)
+
     # One pass: the annex pages are drawn into the PDF as WeasyPrint writes it, never read back.
-    return document.write_pdf(finisher=_annex_overlay(targets) if targets else None, **PDF_OPTIONS)
+    return document.write_pdf(finisher=finish, **PDF_OPTIONS)
 
 
 def dossier_render_bytes(
