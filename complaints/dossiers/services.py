@@ -172,7 +172,9 @@ def _lang_of(text: str, dossier_language: str) -> str:
     return script if script in ("kk", "ru") and script != dossier_language else ""
 
 
-def _person(person: Person, labels: dict[str, str], language: str, redacted: bool) -> dict[str, Any]:
+def _person(
+    person: Person, labels: dict[str, str], language: str, redacted: bool, redact: Redactor | Plain
+) -> dict[str, Any]:
     hide = redacted and person.role != Person.Role.REPRESENTATIVE
     withheld = labels["withheld"]
     if hide:
@@ -200,7 +202,8 @@ def _person(person: Person, labels: dict[str, str], language: str, redacted: boo
             (labels["phone"], person.phone),
         ]
     if person.relationship_to_victim:
-        rows.append((labels["relationship"], person.relationship_to_victim))
+        # "Mother of Aigerim": the relationship may name the child.
+        rows.append((labels["relationship"], redact.text(person.relationship_to_victim)))
     return {
         "name": (person.initials if hide else str(person)) or withheld,
         "rows": [(label, value or labels["not_stated"]) for label, value in rows],
@@ -465,8 +468,8 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     ]
     procedures = [
         {
-            "body": procedure.body,
-            "reference": procedure.reference,
+            "body": redact.text(procedure.body),
+            "reference": redact.text(procedure.reference),  # references may be named after the child
             "status": labels.get(f"procedure_{procedure.status}", labels["not_stated"]),
             "same_matter": _yes_no(procedure.same_matter, labels),
         }
@@ -527,13 +530,13 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "subject": labels["subject_text"].format(state=state_name),
         "state_name": state_name,
         "opic_in_force": dossier_labels.long_date(treaty.entry_into_force_date if treaty else None, language),
-        "authors": [_person(p, labels, language, redacted) for p in authors],
+        "authors": [_person(p, labels, language, redacted, redact) for p in authors],
         "author_is_victim": _yes_no(communication.author_is_victim, labels),
         "victims": [
-            {**_person(p, labels, language, redacted), "heading": labels["victim_n"].format(n=n)}
+            {**_person(p, labels, language, redacted, redact), "heading": labels["victim_n"].format(n=n)}
             for n, p in enumerate(victims, start=1)
         ],
-        "representatives": [_person(p, labels, language, redacted) for p in representatives],
+        "representatives": [_person(p, labels, language, redacted, redact) for p in representatives],
         "facts": free("facts_summary"),
         "facts_start": dossier_labels.long_date(communication.facts_start, language),
         "facts_end": dossier_labels.long_date(communication.facts_end, language),
