@@ -36,6 +36,8 @@ import copy
 import hashlib
 import io
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -228,6 +230,71 @@ def _article(instrument: str, number: int, language: str, labels: dict[str, str]
     }
 
 
+@dataclass
+class _PreparedAnnex:
+    mode: str  # "pdf", "image" or "unreadable"
+    pages: int
+    reader: PdfReader | None
+    data: bytes  # kept for pictures, which WeasyPrint draws itself; a PDF's pages come from its reader
+    size: int
+
+
+# Annexes read and checked once per content (their SHA-256), reused by every later dossier this
+# process renders: a case's dossier is rendered again after each edit, its uploads rarely change.
+# Bounded by the size of the uploads kept; a worker renders one dossier at a time, and the lock
+# only guards the table.
+ANNEX_CACHE_BYTES = 64 * 1024 * 1024
+_annex_cache: OrderedDict[str, _PreparedAnnex] = OrderedDict()
+_annex_cache_lock = threading.Lock()
+
+
+def _prepared_annex(document: Document, communication_id: int) -> _PreparedAnnex:
+    """Read and check one upload as an annex, or reuse what an earlier dossier read of the same content."""
+    key = f"{document.sha256}:{document.content_type}" if document.sha256 else ""
+    if key:
+        with _annex_cache_lock:
+            hit = _annex_cache.get(key)
+            if hit is not None:
+                _annex_cache.move_to_end(key)
+                return hit
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except STORAGE_ERRORS as error:
+        raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
+    prepared = _PreparedAnnex(mode="unreadable", pages=1, reader=None, data=b"", size=len(data))
+    if document.content_type in ("image/png", "image/jpeg"):
+        try:  # the upload's checks again, for pictures stored before the pixel limit existed
+            document_inspect(data)
+            prepared.mode, prepared.data = "image", data
+        except DocumentRejected:
+            logger.warning("annex %s of communication %s is refused", document.pk, communication_id)
+    elif data.startswith(b"%PDF-"):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ValueError("encrypted")
+            if len(reader.pages) > MAX_COMMUNICATION_PAGES:
+                raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
+            for page in reader.pages:  # make sure every page can be drawn before laying out
+                _ = page.cropbox, page.rotation
+                if page.get_contents() is not None:
+                    page.get_contents().get_data()  # type: ignore[union-attr]
+            prepared.pages = len(reader.pages)
+            prepared.mode = "pdf" if prepared.pages else "unreadable"
+            prepared.pages = prepared.pages or 1
+            prepared.reader = reader if prepared.pages else None
+        except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
+            logger.warning("annex %s of communication %s is unreadable", document.pk, communication_id)
+            prepared.mode, prepared.pages, prepared.reader = "unreadable", 1, None
+    if key and prepared.size <= ANNEX_CACHE_BYTES:
+        with _annex_cache_lock:
+            _annex_cache[key] = prepared
+            while sum(p.size for p in _annex_cache.values()) > ANNEX_CACHE_BYTES:
+                _annex_cache.popitem(last=False)
+    return prepared
+
+
 def _annexes(
     communication: Communication, labels: dict[str, str], redact: Redactor | Plain, include: bool
 ) -> list[Annex]:
@@ -251,35 +318,18 @@ def _annexes(
         if not include:
             annex.pages = 0
             continue
-        try:
-            with document.file.open("rb") as handle:
-                data = handle.read()
-        except STORAGE_ERRORS as error:
-            raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
-        annex.data = data
-        if document.content_type in ("image/png", "image/jpeg"):
-            try:  # the upload's checks again, for pictures stored before the pixel limit existed
-                document_inspect(data)
-                annex.mode = "image"
-            except DocumentRejected:
-                logger.warning("annex %s of communication %s is refused", document.pk, communication.pk)
-        elif data.startswith(b"%PDF-"):
-            try:
-                reader = PdfReader(io.BytesIO(data))
-                if reader.is_encrypted and not reader.decrypt(""):
-                    raise ValueError("encrypted")
-                if len(reader.pages) > pages_left:
-                    raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
-                for page in reader.pages:  # make sure every page can be drawn before laying out
-                    _ = page.cropbox, page.rotation
-                    if page.get_contents() is not None:
-                        page.get_contents().get_data()  # type: ignore[union-attr]
-                annex.pages = len(reader.pages)
-                annex.mode = "pdf" if annex.pages else "unreadable"
-                annex.reader = reader
-            except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
-                logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
-                annex.mode, annex.pages = "unreadable", 1
+        prepared = _prepared_annex(document, communication.pk)
+        annex.mode, annex.pages, annex.reader, annex.data = (
+            prepared.mode,
+            prepared.pages,
+            prepared.reader,
+            prepared.data,
+        )
+        if annex.mode == "pdf" and annex.pages > pages_left:
+            logger.warning(
+                "annex %s of communication %s is over the page budget", document.pk, communication.pk
+            )
+            annex.mode, annex.pages, annex.reader = "unreadable", 1, None
         pages_left = max(0, pages_left - annex.pages)
         annex.page_ids = [f"annexpage-{number}-{page}" for page in range(1, annex.pages + 1)]
         annex.captions = [
