@@ -211,7 +211,7 @@ def compare_with_libreoffice(
         child_cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
         results.append((time.perf_counter() - began, time.process_time() - began_cpu + child_cpu))
     exported = PdfReader(out / "dossier.pdf")
-    tagged = "/StructTreeRoot" in exported.trailer["/Root"]
+    tagged = "/StructTreeRoot" in exported.root_object
     print(
         f"LibreOffice's export: {len(exported.pages)} pages of text (tagged: {'yes' if tagged else 'no'}) "
         f"+ {sum(len(PdfReader(io.BytesIO(a)).pages) for a in annexes)} pages of annexes"
