@@ -11,6 +11,7 @@ from typing import Any
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 from weasyprint import HTML
 
 from complaints.dossiers.services import dossier_render_bytes
@@ -131,3 +132,20 @@ def test_every_annex_page_drawn_from_an_upload_is_an_artifact_under_its_tagged_c
                 drawn += 1
                 assert open_sequences == ["/Artifact"], open_sequences
     assert drawn == 2  # the two pages of the court decision
+
+
+@pytest.mark.django_db
+def test_the_page_footer_is_still_printed_on_every_page_as_a_pagination_artifact(
+    family: Communication,
+) -> None:
+    pdf = dossier_render_bytes(communication=family, variant="redacted")[0]
+    document = pikepdf.open(io.BytesIO(pdf))
+    pages = len(document.pages)
+    for number, page in enumerate(document.pages, start=1):
+        artifacts = [
+            instruction.operands[1]
+            for instruction in pikepdf.parse_content_stream(page)
+            if str(instruction.operator) == "BDC" and str(instruction.operands[0]) == "/Artifact"
+        ]
+        assert any(str(properties.get("/Type")) == "/Pagination" for properties in artifacts), number
+        assert f"{number} из {pages}" in (PdfReader(io.BytesIO(pdf)).pages[number - 1].extract_text() or "")
