@@ -83,6 +83,14 @@ def _fresh_storage_health() -> None:
     forget_storage_health()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_annex_cache() -> None:
+    """Each test's dossiers read their annexes from its own storage, not from an earlier test's cache."""
+    from complaints.dossiers.services import _annex_cache
+
+    _annex_cache.clear()
+
+
 @dataclass
 class World:
     """Two of everything: ``mine`` objects belong to the personas, ``theirs`` to strangers."""

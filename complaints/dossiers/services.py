@@ -41,6 +41,9 @@ import copy
 import hashlib
 import io
 import logging
+import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -81,7 +84,7 @@ from complaints.filing.completeness import free_texts, untranslated
 from complaints.filing.documents import MAX_COMMUNICATION_PAGES, DocumentRejected
 from complaints.filing.documents import inspect as document_inspect
 from complaints.filing.rights import articles as crc_articles
-from complaints.filing.textlang import needs_translation
+from complaints.filing.textlang import needs_translation, written_in
 from complaints.language.citations import citation
 from complaints.models import (
     Claim,
@@ -172,10 +175,26 @@ def _free(
 ) -> dict[str, str]:
     """Free text as written, with the filer's translation (Communication.translations) when one was given."""
     translated = (communication.translations or {}).get(name) or ""
-    return {"text": redact.text(value or ""), "translation": redact.text(str(translated))}
+    return {
+        "text": redact.text(value or ""),
+        "lang": _lang_of(value or "", communication.dossier_language),
+        "translation": redact.text(str(translated)),
+    }
 
 
-def _person(person: Person, labels: dict[str, str], language: str, redacted: bool) -> dict[str, Any]:
+def _lang_of(text: str, dossier_language: str) -> str:
+    """The language to declare on a block of free text (HTML ``lang``, /Lang in the tagged PDF).
+
+    Kazakh and Russian are told apart by their letters (complaints.filing.textlang); text in Latin
+    letters may be any of several languages, so it keeps the dossier's. Empty when it is the dossier's.
+    """
+    script = written_in(text)
+    return script if script in ("kk", "ru") and script != dossier_language else ""
+
+
+def _person(
+    person: Person, labels: dict[str, str], language: str, redacted: bool, redact: Redactor | Plain
+) -> dict[str, Any]:
     hide = redacted and person.role != Person.Role.REPRESENTATIVE
     withheld = labels["withheld"]
     if hide:
@@ -203,7 +222,8 @@ def _person(person: Person, labels: dict[str, str], language: str, redacted: boo
             (labels["phone"], person.phone),
         ]
     if person.relationship_to_victim:
-        rows.append((labels["relationship"], person.relationship_to_victim))
+        # "Mother of Aigerim": the relationship may name the child.
+        rows.append((labels["relationship"], redact.text(person.relationship_to_victim)))
     return {
         "name": (person.initials if hide else str(person)) or withheld,
         "rows": [(label, value or labels["not_stated"]) for label, value in rows],
@@ -221,7 +241,76 @@ def _article(instrument: str, number: int, language: str, labels: dict[str, str]
     heading = labels["article_text"]
     if text and shown_in != language:
         heading = labels["article_text_in"].format(language=dossier_labels.language_name(shown_in, language))
-    return {"heading": heading, "paragraphs": [line for line in text.split("\n") if line.strip()]}
+    return {
+        "heading": heading,
+        "lang": shown_in if shown_in != language else "",
+        "paragraphs": [line for line in text.split("\n") if line.strip()],
+    }
+
+
+@dataclass
+class _PreparedAnnex:
+    mode: str  # "pdf", "image" or "unreadable"
+    pages: int
+    reader: PdfReader | None
+    data: bytes  # kept for pictures, which WeasyPrint draws itself; a PDF's pages come from its reader
+    size: int
+
+
+# Annexes read and checked once per content (their SHA-256), reused by every later dossier this
+# process renders: a case's dossier is rendered again after each edit, its uploads rarely change.
+# Bounded by the size of the uploads kept; a worker renders one dossier at a time, and the lock
+# only guards the table.
+ANNEX_CACHE_BYTES = 64 * 1024 * 1024
+_annex_cache: OrderedDict[str, _PreparedAnnex] = OrderedDict()
+_annex_cache_lock = threading.Lock()
+
+
+def _prepared_annex(document: Document, communication_id: int) -> _PreparedAnnex:
+    """Read and check one upload as an annex, or reuse what an earlier dossier read of the same content."""
+    key = f"{document.sha256}:{document.content_type}" if document.sha256 else ""
+    if key:
+        with _annex_cache_lock:
+            hit = _annex_cache.get(key)
+            if hit is not None:
+                _annex_cache.move_to_end(key)
+                return hit
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except STORAGE_ERRORS as error:
+        raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
+    prepared = _PreparedAnnex(mode="unreadable", pages=1, reader=None, data=b"", size=len(data))
+    if document.content_type in ("image/png", "image/jpeg"):
+        try:  # the upload's checks again, for pictures stored before the pixel limit existed
+            document_inspect(data)
+            prepared.mode, prepared.data = "image", data
+        except DocumentRejected:
+            logger.warning("annex %s of communication %s is refused", document.pk, communication_id)
+    elif data.startswith(b"%PDF-"):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ValueError("encrypted")
+            if len(reader.pages) > MAX_COMMUNICATION_PAGES:
+                raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
+            for page in reader.pages:  # make sure every page can be drawn before laying out
+                _ = page.cropbox, page.rotation
+                if page.get_contents() is not None:
+                    page.get_contents().get_data()  # type: ignore[union-attr]
+            prepared.pages = len(reader.pages)
+            prepared.mode = "pdf" if prepared.pages else "unreadable"
+            prepared.pages = prepared.pages or 1
+            prepared.reader = reader if prepared.pages else None
+        except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
+            logger.warning("annex %s of communication %s is unreadable", document.pk, communication_id)
+            prepared.mode, prepared.pages, prepared.reader = "unreadable", 1, None
+    if key and prepared.size <= ANNEX_CACHE_BYTES:
+        with _annex_cache_lock:
+            _annex_cache[key] = prepared
+            while sum(p.size for p in _annex_cache.values()) > ANNEX_CACHE_BYTES:
+                _annex_cache.popitem(last=False)
+    return prepared
 
 
 def _annexes(
@@ -249,35 +338,18 @@ def _annexes(
         if not include:
             annex.pages = 0
             continue
-        try:
-            with document.file.open("rb") as handle:
-                data = handle.read()
-        except STORAGE_ERRORS as error:
-            raise TransientRenderError(f"annex {document.pk} cannot be read from storage") from error
-        annex.data = data
-        if document.content_type in ("image/png", "image/jpeg"):
-            try:  # the upload's checks again, for pictures stored before the pixel limit existed
-                document_inspect(data)
-                annex.mode = "image"
-            except DocumentRejected:
-                logger.warning("annex %s of communication %s is refused", document.pk, communication.pk)
-        elif data.startswith(b"%PDF-"):
-            try:
-                reader = PdfReader(io.BytesIO(data))
-                if reader.is_encrypted and not reader.decrypt(""):
-                    raise ValueError("encrypted")
-                if len(reader.pages) > pages_left:
-                    raise ValueError(f"over the budget of {MAX_COMMUNICATION_PAGES} pages")
-                for page in reader.pages:  # make sure every page can be drawn before laying out
-                    _ = page.cropbox, page.rotation
-                    if page.get_contents() is not None:
-                        page.get_contents().get_data()  # type: ignore[union-attr]
-                annex.pages = len(reader.pages)
-                annex.mode = "pdf" if annex.pages else "unreadable"
-                annex.reader = reader
-            except Exception:  # a damaged upload must not stop the dossier: it gets a notice page
-                logger.warning("annex %s of communication %s is unreadable", document.pk, communication.pk)
-                annex.mode, annex.pages = "unreadable", 1
+        prepared = _prepared_annex(document, communication.pk)
+        annex.mode, annex.pages, annex.reader, annex.data = (
+            prepared.mode,
+            prepared.pages,
+            prepared.reader,
+            prepared.data,
+        )
+        if annex.mode == "pdf" and annex.pages > pages_left:
+            logger.warning(
+                "annex %s of communication %s is over the page budget", document.pk, communication.pk
+            )
+            annex.mode, annex.pages, annex.reader = "unreadable", 1, None
         pages_left = max(0, pages_left - annex.pages)
         annex.page_ids = [f"annexpage-{number}-{page}" for page in range(1, annex.pages + 1)]
         annex.captions = [
@@ -556,8 +628,8 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     ]
     procedures = [
         {
-            "body": procedure.body,
-            "reference": procedure.reference,
+            "body": redact.text(procedure.body),
+            "reference": redact.text(procedure.reference),  # references may be named after the child
             "status": labels.get(f"procedure_{procedure.status}", labels["not_stated"]),
             "same_matter": _yes_no(procedure.same_matter, labels),
         }
@@ -570,6 +642,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
             ),
             "consent": v.consent,
             "statement": redact.text(v.consent_statement),
+            "statement_lang": _lang_of(v.consent_statement, language),
             "on": dossier_labels.long_date(v.consent_on, language),
             "without_reason": redact.text(v.without_consent_reason),
         }
@@ -618,13 +691,13 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "subject": labels["subject_text"].format(state=state_name),
         "state_name": state_name,
         "opic_in_force": dossier_labels.long_date(treaty.entry_into_force_date if treaty else None, language),
-        "authors": [_person(p, labels, language, redacted) for p in authors],
+        "authors": [_person(p, labels, language, redacted, redact) for p in authors],
         "author_is_victim": _yes_no(communication.author_is_victim, labels),
         "victims": [
-            {**_person(p, labels, language, redacted), "heading": labels["victim_n"].format(n=n)}
+            {**_person(p, labels, language, redacted, redact), "heading": labels["victim_n"].format(n=n)}
             for n, p in enumerate(victims, start=1)
         ],
-        "representatives": [_person(p, labels, language, redacted) for p in representatives],
+        "representatives": [_person(p, labels, language, redacted, redact) for p in representatives],
         "facts": free("facts_summary"),
         "facts_start": dossier_labels.long_date(communication.facts_start, language),
         "facts_end": dossier_labels.long_date(communication.facts_end, language),
@@ -936,11 +1009,119 @@ def _annex_overlay(targets: list[tuple[int, PdfReader, int]]) -> Callable[[Any, 
     return finish
 
 
-def dossier_pdf(source: DossierSource) -> bytes:
-    """Lay out ``source`` and merge its annexes; return the PDF."""
+def _pagination_artifacts(document: Any, pdf: Any) -> None:
+    """Mark the running footer (page margin boxes) as pagination Artifacts instead of orphan tags.
+
+    WeasyPrint tags the text of the page margin boxes with MCIDs and structure elements that it
+    does not link into the structure tree (PDF 1.7 has no place for them there). That leaves content
+    that is neither in the tree nor an Artifact (ISO 14289-1 7.1, Matterhorn 01-005). Here each such
+    marked-content sequence becomes ``/Artifact <</Type /Pagination>> BDC`` and its entry in the
+    parent tree is emptied, as ISO 32000-1 14.8.2.2.2 describes for running heads and page numbers.
+    """
+    root = pdf.objects[int(pdf.catalog["StructTreeRoot"].split()[0])]
+    parent_tree = pdf.objects[int(root["ParentTree"].split()[0])]
+
+    def number(reference: Any) -> int:
+        return int(reference.split()[0])
+
+    reached: set[int] = set()
+    pending = [number(reference) for reference in root["K"]]
+    while pending:
+        current = pending.pop()
+        if current in reached:
+            continue
+        reached.add(current)
+        element = pdf.objects[current]
+        for kid in element.get("K", ()):
+            if isinstance(kid, bytes) and kid.endswith(b" R"):
+                target = pdf.objects[number(kid)]
+                if isinstance(target, dict) and target.get("Type") == "/StructElem":
+                    pending.append(number(kid))
+    nums = parent_tree["Nums"]
+    for index in range(len(document.pages)):
+        mapping = nums[2 * index + 1]
+        orphans = {mcid for mcid, reference in enumerate(mapping) if number(reference) not in reached}
+        if not orphans:
+            continue
+        for mcid in orphans:
+            mapping[mcid] = "null"
+        page = pdf.objects[pdf.pages["Kids"][3 * index]]
+        operations = pdf.objects[number(page["Contents"])].stream
+        for position, operation in enumerate(operations):
+            if isinstance(operation, pydyf.Dictionary) and operation.get("MCID") in orphans:
+                operations[position - 1] = "/Artifact"
+                operations[position] = pydyf.Dictionary({"Type": "/Pagination"})
+
+
+@cache
+def _tag_languages() -> None:
+    """Give each tagged block the language of its HTML ``lang`` attribute (/Lang, ISO 32000-1 14.9.2).
+
+    WeasyPrint (up to 70 at least) writes the document's language in the catalog only, so a Kazakh
+    paragraph in a Russian dossier would be read aloud as Russian. Its structure tree is built by
+    ``weasyprint.pdf.tags._build_box_tree``, which calls itself by its module name: wrapping it once
+    gives every element made for a box whose HTML element has a ``lang`` that language. When a
+    WeasyPrint release changes that function, nothing is wrapped and tests/complaints/
+    test_dossier_pdfua.py (which looks for the Kazakh /Lang) fails.
+    """
+    from weasyprint.pdf import tags  # noqa: PLC0415
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "opic_languages", False):
+        return
+
+    def build(box: Any, parent: Any, *args: Any, **kwargs: Any) -> Any:
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        for made in original(box, parent, *args, **kwargs):
+            if lang and getattr(box, "element_tag", None) not in ("html", "body") and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    build.opic_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build
+
+
+# What of WeasyPrint's HTML user-agent stylesheet a dossier never uses: form controls, footnotes
+# and notes, the dir-attribute cascade (a dossier sets no dir), table rules/frame attributes, the
+# alignment of the sixteen page margin boxes (the dossier's own @bottom-right sets its own), and
+# the counter styles (WeasyPrint reads those apart). Matching these selectors against every
+# element, and styling every margin box of every page by them, cost about a tenth of a dossier.
+_UA_SECTIONS = re.compile(r"/\* Form fields \*/.*?(?=/\* Pages \*/)|@page \{.*?\n\}", re.S)
+_UA_LINES = re.compile(
+    r"\[dir\]|\[dir=(?:ltr|rtl) i\] [:d]|footnote|note|^@counter-style|^table:is\(|^:is\(colgroup"
+)
+
+
+@cache
+def _dossier_user_agent_css() -> Any:
+    import weasyprint  # noqa: PLC0415
+    from weasyprint import CSS  # noqa: PLC0415
+
+    text = (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text(encoding="utf-8")
+    text = _UA_SECTIONS.sub("", text)
+    return CSS(string="\n".join(line for line in text.splitlines() if not _UA_LINES.search(line)))
+
+
+def _dossier_html(**kwargs: Any) -> Any:
+    """WeasyPrint's HTML with its user-agent stylesheet cut to what a dossier uses.
+
+    ``_ua_stylesheets`` is how WeasyPrint's HTML class names its default stylesheet (still in 70);
+    should a release rename it, this subclass changes nothing and dossiers are only slower.
+    """
     from weasyprint import HTML  # noqa: PLC0415  (a system library: see _fetcher)
 
-    document = HTML(
+    class DossierHTML(HTML):
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            return [_dossier_user_agent_css()]
+
+    return DossierHTML(**kwargs)
+
+
+def dossier_pdf(source: DossierSource) -> bytes:
+    """Lay out ``source`` and merge its annexes; return the PDF."""
+    _tag_languages()
+    document = _dossier_html(
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
     ).render(**PDF_OPTIONS)
     page_of = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors}
@@ -951,8 +1132,15 @@ def dossier_pdf(source: DossierSource) -> bytes:
         for number, page_id in enumerate(annex.page_ids)
         if page_id in page_of
     ]
+    overlay = _annex_overlay(targets) if targets else None
+
+    def finish(document: Any, pdf: Any) -> None:
+        _pagination_artifacts(document, pdf)
+        if overlay is not None:
+            overlay(document, pdf)
+
     # One pass: the annex pages are drawn into the PDF as WeasyPrint writes it, never read back.
-    return document.write_pdf(finisher=_annex_overlay(targets) if targets else None, **PDF_OPTIONS)
+    return document.write_pdf(finisher=finish, **PDF_OPTIONS)
 
 
 def dossier_render_bytes(

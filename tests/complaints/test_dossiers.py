@@ -523,3 +523,27 @@ def test_the_page_geometry_is_written_with_a_decimal_point_whatever_the_dossier_
     html = dossiers.dossier_build(communication=case).html  # a Russian dossier: Russian writes 16,0 for 16.0
     assert re.search(r"margin: [0-9.]+mm [0-9.]+mm [0-9.]+mm [0-9.]+mm;", html)
     assert not re.search(r"[0-9],[0-9]+mm", html)
+
+
+def test_an_unchanged_annex_is_read_and_checked_once_and_reused_by_the_next_dossier(
+    case: Communication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossiers._annex_cache.clear()
+    readers: list[object] = []
+    real_reader = dossiers.PdfReader
+
+    def counting_reader(*args: Any, **kwargs: Any) -> Any:
+        readers.append(args)
+        return real_reader(*args, **kwargs)
+
+    monkeypatch.setattr(dossiers, "PdfReader", counting_reader)
+    first = dossier_render_bytes(communication=case, variant="filing")[0]
+    assert len(readers) == 1  # the one PDF annex
+    second = dossier_render_bytes(communication=case, variant="filing")[0]
+    assert len(readers) == 1  # reused: neither read from storage nor parsed again
+    assert "ANNEX-ONE-SECOND-PAGE" in " ".join(text_of(second))
+    assert len(PdfReader(io.BytesIO(first)).pages) == len(PdfReader(io.BytesIO(second)).pages)
+    attach(case, "Ещё одно решение", annex_pdf("ANNEX-TWO-ONLY-PAGE"), "application/pdf")
+    third = dossier_render_bytes(communication=case, variant="filing")[0]
+    assert len(readers) == 2  # a new upload is read once
+    assert "ANNEX-TWO-ONLY-PAGE" in " ".join(text_of(third))
