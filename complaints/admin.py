@@ -165,7 +165,6 @@ class CommunicationAdmin(CaseScopedAdmin):
     case_path = ""
     list_display = [
         "short_reference",
-        "title",
         "state",
         "status",
         "verdict",
@@ -187,6 +186,7 @@ class CommunicationAdmin(CaseScopedAdmin):
     raw_id_fields = ["filer", "assignee"]
     filter_horizontal = ["shared_with"]
     readonly_fields = ["reference", "version", "created_at", "updated_at"]
+    exclude = ["title"]  # the filer's own name for the case: for the filer alone
     inlines = [PersonInline, ClaimInline, RemedyInline, ProcedureInline]
 
 

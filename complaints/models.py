@@ -389,7 +389,10 @@ class Communication(RulesModelMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or str(_("Communication %(ref)s")) % {"ref": self.short_reference}
+        # Never the title: it is the filer's own note ("only for you"), and this name is shown to
+        # anyone who sees the case (lists, the review queue, the admin). The filer's pages ask
+        # complaints.selectors.communication_name for it.
+        return str(_("Communication %(ref)s")) % {"ref": self.short_reference}
 
     def get_absolute_url(self) -> str:
         return reverse("complaints:communication_detail", kwargs={"reference": self.reference})
