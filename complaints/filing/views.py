@@ -309,6 +309,9 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
 
 def _after_save(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> str:
     previous, following = neighbours(communication, step.slug)
+    if request.POST.get("direction") == "add":  # another entry of a list: back here, at the new entry
+        messages.success(request, _("Saved. Add the next entry below."))
+        return _step_url(communication, step, screen) + "#new-entry"
     if request.POST.get("direction") == "back":
         if screen:
             return _step_url(communication, step, screen - 1)

@@ -1,0 +1,156 @@
+"""The wizard, smoother: dates as day, month and year; an introduction said once; lists that grow in place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from complaints.filing.dates import DatePartsField
+from complaints.models import Communication
+from tests.complaints.test_wizard import post, start, url
+from tests.conftest import login
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parent() -> Client:
+    return login(UserFactory.create())
+
+
+@pytest.fixture
+def draft(parent: Client) -> Communication:
+    c = start(parent)
+    post(parent, c, "who", {"audience": "adult", "author_is_victim": "False", "dossier_language": "ru"})
+    return c
+
+
+# ---- Dates ----
+
+
+def test_a_date_is_asked_as_day_month_and_year_boxes_with_a_numeric_keyboard(
+    parent: Client, draft: Communication
+) -> None:
+    page = parent.get(url(draft, "facts")).content.decode()
+    for part in ("day", "month", "year"):
+        assert f'name="facts_start_{part}"' in page
+        assert f'<label class="form-label small mb-0" for="id_facts_start_{part}">' in page
+    assert 'inputmode="numeric"' in page
+    assert 'type="date"' not in page
+    assert "<legend" in page
+
+
+def test_a_date_typed_in_three_boxes_is_saved(parent: Client, draft: Communication) -> None:
+    response = post(
+        parent,
+        draft,
+        "facts",
+        {"facts_summary": "…", "facts_start_day": "2", "facts_start_month": "9", "facts_start_year": "2024"},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.facts_start == date(2024, 9, 2)
+
+
+def test_a_saved_date_is_shown_again_in_its_three_boxes(parent: Client, draft: Communication) -> None:
+    Communication.objects.filter(pk=draft.pk).update(facts_start=date(2024, 9, 2))
+    page = parent.get(url(draft, "facts")).content.decode()
+    assert 'name="facts_start_day" id="id_facts_start_day" value="2"' in page
+    assert 'name="facts_start_month" id="id_facts_start_month" value="9"' in page
+    assert 'name="facts_start_year" id="id_facts_start_year" value="2024"' in page
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("31", "2", "2024", "This date does not exist. Check the day and the month."),
+        ("3", "13", "2024", "The month is a number from 1 to 12."),
+        ("3", "4", "24", "Write the year with 4 digits, for example 2024."),
+        ("", "4", "2024", "Add the day."),
+        ("3", "", "", "Enter the day, the month and the year, for example 27 3 2024."),
+        ("3", "four", "2024", "Use numbers only, for example 27 3 2024."),
+    ],
+)
+def test_an_impossible_date_gets_a_clear_error_and_keeps_what_was_typed(
+    parent: Client, draft: Communication, day: str, month: str, year: str, message: str
+) -> None:
+    typed = "Учитель не пустил меня в класс."
+    response = post(
+        parent,
+        draft,
+        "facts",
+        {
+            "facts_summary": typed,
+            "facts_start_day": day,
+            "facts_start_month": month,
+            "facts_start_year": year,
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert typed in page
+    assert f'name="facts_start_month" id="id_facts_start_month" value="{month}"' in page
+    assert f'name="facts_start_year" id="id_facts_start_year" value="{year}"' in page
+    assert 'href="#id_facts_start_day"' in page  # the error summary leads to the first box
+    draft.refresh_from_db()
+    assert draft.facts_start is None
+    assert draft.facts_summary == ""
+
+
+def test_an_empty_optional_date_stays_empty_and_a_date_posted_whole_is_read_too() -> None:
+    field = DatePartsField(required=False)
+    assert field.clean({"day": "", "month": "", "year": ""}) is None
+    assert field.clean("2019-04-09") == date(2019, 4, 9)
+    assert not field.has_changed(None, {"day": "", "month": "", "year": ""})
+    assert field.has_changed(None, {"day": "1", "month": "", "year": ""})
+
+
+# ---- Introductions ----
+
+
+def test_a_childs_step_introduction_is_shown_on_its_first_screen_only(parent: Client) -> None:
+    c = start(parent)
+    post(parent, c, "who", {"audience": "under_12", "author_is_victim": "True", "dossier_language": "ru"})
+    intro = "Tell us what happened, in your own words. Start from the beginning."
+    assert intro in parent.get(url(c, "facts")).content.decode()
+    assert intro not in parent.get(url(c, "facts", 1)).content.decode()
+    assert intro not in parent.get(url(c, "facts", 2)).content.decode()
+
+
+# ---- Lists that grow in place ----
+
+
+def test_save_and_add_another_keeps_the_entry_and_comes_back_to_a_new_one(
+    parent: Client, draft: Communication
+) -> None:
+    response = post(
+        parent,
+        draft,
+        "remedies",
+        {
+            "exhausted": "no",
+            "remedies-TOTAL_FORMS": "1",
+            "remedies-INITIAL_FORMS": "0",
+            "remedies-0-authority": "Полиция",
+            "remedies-0-started_on_day": "3",
+            "remedies-0-started_on_month": "10",
+            "remedies-0-started_on_year": "2024",
+            "direction": "add",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url(draft, "remedies") + "#new-entry"
+    [remedy] = draft.remedies.all()
+    assert (remedy.authority, remedy.started_on) == ("Полиция", date(2024, 10, 3))
+    page = parent.get(response["Location"]).content.decode()
+    assert f'id="entry-{remedy.pk}"' in page
+    assert 'id="new-entry"' in page
+
+
+def test_a_new_empty_entry_has_no_delete_tick(parent: Client, draft: Communication) -> None:
+    page = parent.get(url(draft, "remedies")).content.decode()
+    assert 'name="remedies-0-DELETE"' not in page
