@@ -286,6 +286,12 @@ class Communication(RulesModelMixin, models.Model):
     previously_examined_by_committee = models.BooleanField(
         _("already examined by the Committee"), default=False
     )
+    # The answer to "was the same matter taken to another international body?" (art. 7(d)):
+    # None = not answered yet (the engine reads "unknown"), False = an explicit no, True = yes,
+    # with the bodies as OtherProcedure rows.
+    other_procedures_taken = models.BooleanField(
+        _("taken to another international procedure"), null=True, blank=True
+    )
 
     class PreviousOutcome(models.TextChoices):
         EXAMINED = "examined", _("The Committee decided on it (Views, or inadmissible for good)")

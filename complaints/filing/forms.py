@@ -443,9 +443,21 @@ class LateForm(TranslationsMixin, forms.ModelForm):
 
 
 class ProceduresForm(forms.ModelForm):
+    other_procedures_taken = forms.TypedChoiceField(
+        label=_(
+            "Did you take the same case to another international body, such as another UN committee or "
+            "a regional human rights court?"
+        ),
+        choices=[("False", _("No")), ("True", _("Yes"))],
+        coerce=lambda value: value == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Communication
-        fields = ["previously_examined_by_committee", "previous_committee_outcome"]
+        fields = ["other_procedures_taken", "previously_examined_by_committee", "previous_committee_outcome"]
         labels = {
             "previously_examined_by_committee": _("This Committee has already looked at the same case"),
             "previous_committee_outcome": _("If you wrote to this Committee before: what happened?"),
@@ -460,6 +472,8 @@ class ProceduresForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        answer = self.instance.other_procedures_taken
+        self.initial["other_procedures_taken"] = None if answer is None else str(answer)
         self.fields["previous_committee_outcome"].choices = [  # type: ignore[attr-defined]
             ("", _("I did not write to this Committee before")),
             *Communication.PreviousOutcome.choices,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,8 +13,8 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -60,6 +61,14 @@ STEP_PARTS = {
     "remedies": ("remedies",),
     "procedures": ("other_procedures",),
 }
+
+
+# Steps whose page saves nothing of its own (signing submits, documents are added one by one).
+UNSAVED_STEPS = {"review", "documents", "sign"}
+STALE_WARNING = gettext_lazy(
+    "This draft was changed in another window or on another device. Your answers on this "
+    "page are kept below: check them and save again to keep them."
+)
 
 
 def with_parts(communication: Communication) -> Communication:
@@ -280,6 +289,9 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
     if step.slug == "documents" and request.method == "POST":
         return _upload(request, communication, step)
 
+    if request.method == "POST" and request.POST.get("direction") == "language":
+        return _switch_language(request, communication, step, screen)
+
     if request.method == "POST" and step.slug != "review":
         page = build_page(step, communication, request.POST, request.FILES, screen)
         version = _posted_version(request)
@@ -287,13 +299,7 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
             try:
                 communication = save_page(step, page, communication, _user(request), version)
             except StaleVersion as stale:
-                messages.warning(
-                    request,
-                    _(
-                        "This draft was changed in another window or on another device. Your answers on this "
-                        "page are kept below: check them and save again to keep them."
-                    ),
-                )
+                messages.warning(request, STALE_WARNING)
                 communication = stale.current
                 context = _context(request, communication, step, page, screen)
                 return render(request, "complaints/filing/wizard_step.html", context, status=409)
@@ -305,6 +311,56 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
     return render(
         request, "complaints/filing/wizard_step.html", _context(request, communication, step, page, screen)
     )
+
+
+def _with_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Remember ``language`` as Django's own language switch does (django.views.i18n.set_language)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
+    return response
+
+
+def _switch_language(
+    request: HttpRequest, communication: Communication, step: Step, screen: int | None
+) -> HttpResponse:
+    """The language switch of a step page: save what was typed as the draft, then show the step again.
+
+    The switch is a button of the step's own form, so its answers come with it. Answers that
+    cannot be saved yet (a required one missing, a date that does not exist) are shown again,
+    in the new language, with what is wrong: nothing typed is lost either way.
+    """
+    language = request.POST.get("switch_language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language() or settings.LANGUAGE_CODE
+    saves = step.slug not in UNSAVED_STEPS
+    page = build_page(step, communication, request.POST, request.FILES, screen)
+    if saves and page.is_valid():
+        try:
+            communication = save_page(step, page, communication, _user(request), _posted_version(request))
+        except StaleVersion as stale:
+            communication = stale.current
+            messages.warning(request, STALE_WARNING)
+        else:
+            with translation.override(language):
+                messages.success(request, _("Saved."))
+            return _with_language(redirect(_step_url(communication, step, screen)), language)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    # The page is built again in the new language: labels and messages are read as it renders.
+    page = build_page(step, communication, request.POST, request.FILES, screen)
+    if saves:
+        page.is_valid()
+    context = _context(request, communication, step, page, screen)
+    response = render(request, "complaints/filing/wizard_step.html", context, status=400)
+    return _with_language(response, language)
 
 
 def _after_save(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> str:

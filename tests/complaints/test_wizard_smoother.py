@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from complaints.filing.dates import DatePartsField
@@ -154,3 +155,124 @@ def test_save_and_add_another_keeps_the_entry_and_comes_back_to_a_new_one(
 def test_a_new_empty_entry_has_no_delete_tick(parent: Client, draft: Communication) -> None:
     page = parent.get(url(draft, "remedies")).content.decode()
     assert 'name="remedies-0-DELETE"' not in page
+
+
+# ---- The same matter elsewhere (art. 7(d)) ----
+
+
+def procedures_finding(c: Communication) -> tuple[str, str]:
+    from complaints.selectors import communication_assessment
+
+    c.refresh_from_db()
+    assessment = communication_assessment(communication=c, lang="en")
+    [finding] = [f for f in assessment.findings if f.criterion == "OPIC-7-d"]
+    return finding.outcome, finding.reason
+
+
+def test_the_other_procedures_step_asks_yes_or_no_first(parent: Client, draft: Communication) -> None:
+    page = parent.get(url(draft, "procedures")).content.decode()
+    first_question = page.index('name="other_procedures_taken"')
+    assert first_question < page.index('name="procedures-0-body"')
+    assert 'name="procedures-0-DELETE"' not in page
+
+
+def test_no_answer_yet_stays_unknown_for_the_check_and_an_explicit_no_means_none(
+    parent: Client, draft: Communication
+) -> None:
+    empty = {"procedures-TOTAL_FORMS": "1", "procedures-INITIAL_FORMS": "0"}
+    assert post(parent, draft, "procedures", empty).status_code == 302
+    draft.refresh_from_db()
+    assert draft.other_procedures_taken is None
+    assert procedures_finding(draft)[0] == "needs_review"  # missing, not "no", and not inadmissible
+
+    assert post(parent, draft, "procedures", {**empty, "other_procedures_taken": "False"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.other_procedures_taken is False
+    assert procedures_finding(draft)[0] == "met"
+    assert "None" in parent.get(url(draft, "review")).content.decode()
+
+
+def test_a_yes_needs_the_body_and_a_no_with_a_body_listed_is_refused_with_nothing_lost(
+    parent: Client, draft: Communication
+) -> None:
+    empty = {"procedures-TOTAL_FORMS": "1", "procedures-INITIAL_FORMS": "0"}
+    response = post(parent, draft, "procedures", {**empty, "other_procedures_taken": "True"})
+    assert response.status_code == 400
+    assert "Name the body below, or answer no if there was none." in response.content.decode()
+
+    listed = {
+        **empty,
+        "procedures-0-body": "European Court of Human Rights",
+        "procedures-0-status": "pending",
+        "procedures-0-same_matter": "true",
+    }
+    response = post(parent, draft, "procedures", {**listed, "other_procedures_taken": "False"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "You answered no, but a body is listed below" in page
+    assert "European Court of Human Rights" in page
+    assert not draft.other_procedures.exists()
+
+    assert post(parent, draft, "procedures", {**listed, "other_procedures_taken": "True"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.other_procedures_taken is True
+    assert [p.body for p in draft.other_procedures.all()] == ["European Court of Human Rights"]
+
+
+# ---- The language switch saves the step first ----
+
+
+def test_the_language_switch_on_a_step_is_a_button_of_the_step_form(
+    parent: Client, draft: Communication
+) -> None:
+    page = parent.get(url(draft, "facts")).content.decode()
+    assert '<select id="language-select" name="switch_language" form="step-form"' in page
+    assert 'form="step-form" name="direction" value="language"' in page
+    assert '<form method="post" novalidate id="step-form">' in page
+
+
+def test_switching_the_language_saves_what_was_typed_and_shows_the_same_step_in_the_new_language(
+    parent: Client, draft: Communication
+) -> None:
+    typed = "Учитель не пустил меня в класс."
+    response = post(
+        parent,
+        draft,
+        "facts",
+        {"facts_summary": typed, "direction": "language", "switch_language": "kk"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url(draft, "facts")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "kk"
+    draft.refresh_from_db()
+    assert draft.facts_summary == typed
+    page = parent.get(response["Location"]).content.decode()
+    assert '<html lang="kk">' in page
+    assert typed in page
+
+
+def test_switching_the_language_with_an_answer_that_cannot_be_saved_yet_loses_nothing(
+    parent: Client, draft: Communication
+) -> None:
+    typed = "Учитель не пустил меня в класс."
+    response = post(
+        parent,
+        draft,
+        "facts",
+        {
+            "facts_summary": typed,
+            "facts_start_day": "31",
+            "facts_start_month": "2",
+            "facts_start_year": "2024",
+            "direction": "language",
+            "switch_language": "ru",
+        },
+    )
+    assert response.status_code == 400
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+    page = response.content.decode()
+    assert '<html lang="ru">' in page
+    assert typed in page
+    assert 'id="id_facts_start_day" value="31"' in page
+    draft.refresh_from_db()
+    assert draft.facts_summary == ""
