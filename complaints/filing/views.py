@@ -32,6 +32,7 @@ from complaints.filing.wizard import (
     GLOSSARY,
     STEP_BY_SLUG,
     STEP_FOR_CRITERION,
+    STEPS,
     Step,
     applicable_steps,
     is_child_mode,
@@ -171,6 +172,7 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
         items.append(
             {
                 "finding": finding,
+                "slug": slug,
                 "text": finding.child_reason if child else finding.reason,
                 "url": reverse("complaints:wizard_step", args=[communication.reference, slug])
                 if slug in slugs
@@ -178,6 +180,37 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
             }
         )
     return items
+
+
+def feedback_by_step(
+    communication: Communication, items: list[dict[str, Any]], current: str
+) -> dict[str, Any]:
+    """Group the findings by the step that fixes them, the steps not reached yet apart.
+
+    The steps up to the one on screen are "reached": their findings are listed. Those of later
+    steps are only counted (and listed inside a closed box): a child who has written nothing yet
+    is not met by a dozen problems about questions nobody has asked them. A draft never saved
+    yet (version 1) shows no list at all, only that the points are checked as it goes.
+    """
+    order = [step.slug for step in STEPS]
+    here = order.index(current) if current in order else len(order)
+    child = is_child_mode(communication)
+    groups: dict[str, dict[str, Any]] = {}
+    for item in sorted(items, key=lambda item: order.index(item["slug"])):
+        step = STEP_BY_SLUG[item["slug"]]
+        group = groups.setdefault(
+            step.slug, {"title": step.child_title if child else step.title, "items": [], "slug": step.slug}
+        )
+        group["items"].append(item)
+    fresh = communication.version <= 1
+    reached = [g for g in groups.values() if not fresh and order.index(g["slug"]) <= here]
+    later = [g for g in groups.values() if g not in reached]
+    return {
+        "fresh": fresh,
+        "reached": reached,
+        "later": later,
+        "later_count": sum(len(g["items"]) for g in later),
+    }
 
 
 def _gaps(communication: Communication, child: bool) -> list[dict[str, Any]]:
@@ -220,7 +253,7 @@ def _context(
         "previous": previous,
         "following": following,
         "assessment": assessment,
-        "feedback": feedback(communication, assessment),
+        "feedback": feedback_by_step(communication, feedback(communication, assessment), step.slug),
         "gaps": _gaps(communication, child),
         "exclusions": exclusions_shown(communication=communication, assessment=assessment, child=child),
         "file_by": file_by,

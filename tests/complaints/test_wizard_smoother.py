@@ -276,3 +276,32 @@ def test_switching_the_language_with_an_answer_that_cannot_be_saved_yet_loses_no
     assert 'id="id_facts_start_day" value="31"' in page
     draft.refresh_from_db()
     assert draft.facts_summary == ""
+
+
+# ---- Findings, gently ----
+
+
+def feedback_box(page: str) -> str:
+    start = page.index('aria-labelledby="feedback-heading"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_new_draft_shows_no_list_of_problems_only_that_they_are_checked_as_it_goes(parent: Client) -> None:
+    c = start(parent)
+    box = feedback_box(parent.get(url(c, "who")).content.decode())
+    assert "We will check these as you go" in box
+    assert "Go to this question" not in box.split("<details")[0]  # nothing listed outside the closed box
+    assert "Not yet: something must change first." not in box
+
+
+def test_findings_are_grouped_by_step_and_those_of_later_steps_are_only_counted(
+    parent: Client, draft: Communication
+) -> None:
+    post(parent, draft, "author", {"author-given_name": "Мария", "author-family_name": ""})
+    box = feedback_box(parent.get(url(draft, "state")).content.decode())
+    listed, closed = box.split("<details", 1)
+    assert "We will check these as you go" not in box
+    assert '<h3 class="h6 mt-3">The State concerned</h3>' in listed  # the step on screen: listed
+    assert "What happened" not in listed  # a later step: not listed openly
+    assert "points to check at later steps" in closed
+    assert '<h3 class="h6 mt-2">What happened</h3>' in closed
