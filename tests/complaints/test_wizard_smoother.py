@@ -228,7 +228,7 @@ def test_the_language_switch_on_a_step_is_a_button_of_the_step_form(
     page = parent.get(url(draft, "facts")).content.decode()
     assert '<select id="language-select" name="switch_language" form="step-form"' in page
     assert 'form="step-form" name="direction" value="language"' in page
-    assert '<form method="post" novalidate id="step-form">' in page
+    assert '<form method="post" novalidate id="step-form" action="' in page
 
 
 def test_switching_the_language_saves_what_was_typed_and_shows_the_same_step_in_the_new_language(
