@@ -317,13 +317,14 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
         return redirect(_step_url(communication, following or STEP_BY_SLUG["review"]))
     screen = _screen_of(request, communication, step)
 
+    # Before signing and uploading: switching the language never submits or uploads anything.
+    if request.method == "POST" and request.POST.get("direction") == "language":
+        return _switch_language(request, communication, step, screen)
+
     if step.slug == "sign" and request.method == "POST":
         return _sign(request, communication, step, screen)
     if step.slug == "documents" and request.method == "POST":
         return _upload(request, communication, step)
-
-    if request.method == "POST" and request.POST.get("direction") == "language":
-        return _switch_language(request, communication, step, screen)
 
     if request.method == "POST" and step.slug != "review":
         page = build_page(step, communication, request.POST, request.FILES, screen)

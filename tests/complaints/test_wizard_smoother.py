@@ -10,7 +10,8 @@ from django.test import Client
 
 from complaints.filing.dates import DatePartsField
 from complaints.models import Communication
-from tests.complaints.test_wizard import post, start, url
+from complaints.selectors import communication_assessment
+from tests.complaints.test_wizard import fill_parent_case, post, start, url
 from tests.conftest import login
 from tests.factories import UserFactory
 
@@ -161,8 +162,6 @@ def test_a_new_empty_entry_has_no_delete_tick(parent: Client, draft: Communicati
 
 
 def procedures_finding(c: Communication) -> tuple[str, str]:
-    from complaints.selectors import communication_assessment
-
     c.refresh_from_db()
     assessment = communication_assessment(communication=c, lang="en")
     [finding] = [f for f in assessment.findings if f.criterion == "OPIC-7-d"]
@@ -305,3 +304,17 @@ def test_findings_are_grouped_by_step_and_those_of_later_steps_are_only_counted(
     assert "What happened" not in listed  # a later step: not listed openly
     assert "points to check at later steps" in closed
     assert '<h3 class="h6 mt-2">What happened</h3>' in closed
+
+
+def test_switching_the_language_on_the_sign_step_never_submits(parent: Client) -> None:
+    c = fill_parent_case(parent)
+    response = post(
+        parent,
+        c,
+        "sign",
+        {"signed_name": "Мария Иванова", "confirm": "on", "direction": "language", "switch_language": "kk"},
+    )
+    assert response.status_code == 400
+    assert 'value="Мария Иванова"' in response.content.decode()
+    c.refresh_from_db()
+    assert c.status == "draft"
