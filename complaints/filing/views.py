@@ -182,6 +182,16 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
     return items
 
 
+def nothing_written(communication: Communication) -> bool:
+    """Whether the draft has no answer yet beyond who is filing (the parts are loaded: no query)."""
+    parts = ("people", "claims", "remedies", "other_procedures", "documents")
+    return (
+        not communication.state
+        and not communication.facts_summary.strip()
+        and not any(getattr(communication, part).all() for part in parts)
+    )
+
+
 def feedback_by_step(
     communication: Communication, items: list[dict[str, Any]], current: str
 ) -> dict[str, Any]:
@@ -189,8 +199,8 @@ def feedback_by_step(
 
     The steps up to the one on screen are "reached": their findings are listed. Those of later
     steps are only counted (and listed inside a closed box): a child who has written nothing yet
-    is not met by a dozen problems about questions nobody has asked them. A draft never saved
-    yet (version 1) shows no list at all, only that the points are checked as it goes.
+    is not met by a dozen problems about questions nobody has asked them. A draft with nothing
+    written yet (``nothing_written``) shows no list at all, only that it is checked as it goes.
     """
     order = [step.slug for step in STEPS]
     here = order.index(current) if current in order else len(order)
@@ -202,7 +212,7 @@ def feedback_by_step(
             step.slug, {"title": step.child_title if child else step.title, "items": [], "slug": step.slug}
         )
         group["items"].append(item)
-    fresh = communication.version <= 1
+    fresh = nothing_written(communication)
     reached = [g for g in groups.values() if not fresh and order.index(g["slug"]) <= here]
     later = [g for g in groups.values() if g not in reached]
     return {
