@@ -91,6 +91,20 @@ def _named(person: Person | None) -> bool | None:
     return True if person is not None and person.identified else None
 
 
+def _procedures(communication: Communication) -> list[dict[str, object]] | None:
+    """The other international procedures, or None while the filer has not said whether there are any.
+
+    An explicit "no" is an empty list (no bar under art. 7(d)); no answer stays unknown, never "none".
+    """
+    if communication.other_procedures_taken is False:
+        return []
+    rows: list[dict[str, object]] = [
+        {"body": p.body, "status": p.status or None, "same_matter": p.same_matter, "kind": p.kind or None}
+        for p in communication.other_procedures.all()
+    ]
+    return rows or None
+
+
 def facts_from_communication(communication: Communication, *, assessed_on: date) -> CommunicationFacts:
     """Build the engine's input from a communication and everything attached to it."""
     people = list(communication.people.all())
@@ -134,10 +148,7 @@ def facts_from_communication(communication: Communication, *, assessed_on: date)
         "previously_examined_by_committee": communication.previously_examined_by_committee,
         "previous_committee_outcome": communication.previous_committee_outcome or None,
         "outside_territory": communication.outside_territory,
-        "other_procedures": [
-            {"body": p.body, "status": p.status or None, "same_matter": p.same_matter, "kind": p.kind or None}
-            for p in communication.other_procedures.all()
-        ],
+        "other_procedures": _procedures(communication),
         "documents_count": communication.documents.count(),
     }
     if communication.author_is_victim and author is not None:

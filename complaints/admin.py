@@ -170,7 +170,6 @@ class CommunicationAdmin(CaseScopedAdmin):
     case_path = ""
     list_display = [
         "short_reference",
-        "title",
         "state",
         "status",
         "verdict",
@@ -202,6 +201,7 @@ class CommunicationAdmin(CaseScopedAdmin):
         "untranslated_filing_allowed_by",
         "untranslated_filing_allowed_on",
     ]
+    exclude = ["title"]  # the filer's own name for the case: for the filer alone
     inlines = [PersonInline, ClaimInline, RemedyInline, ProcedureInline]
 
 

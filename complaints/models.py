@@ -287,6 +287,12 @@ class Communication(RulesModelMixin, models.Model):
     previously_examined_by_committee = models.BooleanField(
         _("already examined by the Committee"), default=False
     )
+    # The answer to "was the same matter taken to another international body?" (art. 7(d)):
+    # None = not answered yet (the engine reads "unknown"), False = an explicit no, True = yes,
+    # with the bodies as OtherProcedure rows.
+    other_procedures_taken = models.BooleanField(
+        _("taken to another international procedure"), null=True, blank=True
+    )
 
     class PreviousOutcome(models.TextChoices):
         EXAMINED = "examined", _("The Committee decided on it (Views, or inadmissible for good)")
@@ -400,7 +406,10 @@ class Communication(RulesModelMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or str(_("Communication %(ref)s")) % {"ref": self.short_reference}
+        # Never the title: it is the filer's own note ("only for you"), and this name is shown to
+        # anyone who sees the case (lists, the review queue, the admin). The filer's pages ask
+        # complaints.selectors.communication_name for it.
+        return str(_("Communication %(ref)s")) % {"ref": self.short_reference}
 
     def get_absolute_url(self) -> str:
         return reverse("complaints:communication_detail", kwargs={"reference": self.reference})

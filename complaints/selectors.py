@@ -35,6 +35,17 @@ def communication_list_for_user(*, user: Any) -> QuerySet[Communication]:
     return communications_visible_to(user).select_related("organisation", "assignee").order_by("-updated_at")
 
 
+def communication_name(*, communication: Communication, user: Any) -> str:
+    """Return the name of ``communication`` for ``user``: the private title for the filer, else the reference.
+
+    The title is the filer's own note ("only for you"): staff, reviewers and invited readers see
+    "Communication 1A2B3C4D", as the admin, the dossiers, the e-mails and the API do.
+    """
+    if communication.title and user is not None and communication.filer_id == getattr(user, "pk", None):
+        return communication.title
+    return str(communication)
+
+
 def communication_timeline(*, communication: Communication, include_private: bool) -> QuerySet[Event]:
     """Return the events of ``communication`` in the order they happened."""
     events = communication.events.select_related("actor").order_by("occurred_on", "recorded_at")

@@ -471,6 +471,8 @@ LOGGING = {
 PORTAL_NAME = _("Children's rights complaints portal")
 # The portal's public address, for links in e-mails (reminders): e.g. https://portal.example.org
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Whose help contacts a signed-in page without a case shows (ISO 3166 alpha-3; complaints/filing/help.py).
+PORTAL_HELP_STATE = env.str("PORTAL_HELP_STATE", default="") or "KAZ"
 
 # With tasks run eagerly (no broker, `make run`) nothing runs Celery beat: the web process then runs the
 # hourly deadline sweep itself, at the end of a request (complaints.deadlines.request_sweep).

@@ -90,6 +90,7 @@ class CommunicationFactory(factory.django.DjangoModelFactory[Communication]):
     facts_start = date(2024, 9, 1)
     facts_end = date(2024, 12, 1)
     remedies_exhausted = True
+    other_procedures_taken = False  # answered: no other international procedure
 
 
 class PersonFactory(factory.django.DjangoModelFactory[Person]):

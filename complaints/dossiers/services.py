@@ -708,6 +708,8 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
         "exception_reason": free("remedies_exception_reason"),
         "late_reason": free("late_submission_reason"),
         "procedures": procedures,
+        # No procedure listed: "none" only when the filer said so, else "not stated".
+        "procedures_denied": communication.other_procedures_taken is False,
         "interim_reason": free("interim_measures_reason"),
         "protection": free("protection_details"),
         "sought": free("remedies_sought"),

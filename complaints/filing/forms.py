@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import cldr
 from complaints.adapters import treaty_table
+from complaints.filing.dates import DatePartsField
 from complaints.filing.rights import catalogue_in, situations
 from complaints.filing.textlang import parse_articles
 from complaints.filing.wizard import victims_of
 from complaints.models import Communication, Document, DomesticRemedy, OtherProcedure, Person
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]
 
 
@@ -104,7 +104,8 @@ class PersonForm(forms.ModelForm):
             "address",
             "relationship_to_victim",
         ]
-        widgets = {"date_of_birth": DATE, "address": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"date_of_birth": DatePartsField}
 
     def __init__(self, *args: Any, require_name: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,7 +123,7 @@ class VictimForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["given_name", "family_name", "date_of_birth", "sex", "nationality"]
-        widgets = {"date_of_birth": DATE}
+        field_classes = {"date_of_birth": DatePartsField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -200,7 +201,13 @@ class VictimFormSetBase(LoadedPartsFormSet):
 
 
 VictimFormSet = inlineformset_factory(
-    Communication, Person, form=VictimForm, formset=VictimFormSetBase, extra=1, can_delete=True
+    Communication,
+    Person,
+    form=VictimForm,
+    formset=VictimFormSetBase,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
 )
 
 
@@ -208,9 +215,9 @@ class ConsentForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["consent", "consent_statement", "consent_on", "without_consent_reason"]
+        field_classes = {"consent_on": DatePartsField}
         widgets = {
             "consent": forms.RadioSelect,
-            "consent_on": DATE,
             "consent_statement": forms.Textarea(attrs={"rows": 2}),
             "without_consent_reason": forms.Textarea(attrs={"rows": 2}),
         }
@@ -292,9 +299,8 @@ class FactsForm(TranslationsMixin, forms.ModelForm):
         fields = ["facts_summary", "facts_start", "facts_end", "facts_continuing"]
         widgets = {
             "facts_summary": forms.Textarea(attrs={"rows": 10}),
-            "facts_start": DATE,
-            "facts_end": DATE,
         }
+        field_classes = {"facts_start": DatePartsField, "facts_end": DatePartsField}
         labels = {
             "facts_summary": _("What happened, in order, with dates"),
             "facts_start": _("When did it start?"),
@@ -387,7 +393,8 @@ class RemedyForm(forms.ModelForm):
     class Meta:
         model = DomesticRemedy
         fields = ["authority", "started_on", "decided_on", "outcome", "is_final"]
-        widgets = {"started_on": DATE, "decided_on": DATE, "outcome": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"outcome": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"started_on": DatePartsField, "decided_on": DatePartsField}
         labels = {
             "authority": _("Who did you complain to? (police, court, ombudsman, ministry…)"),
             "is_final": _("This was the final decision"),
@@ -397,7 +404,13 @@ class RemedyForm(forms.ModelForm):
 
 
 RemedyFormSet = inlineformset_factory(
-    Communication, DomesticRemedy, form=RemedyForm, formset=LoadedPartsFormSet, extra=1, can_delete=True
+    Communication,
+    DomesticRemedy,
+    form=RemedyForm,
+    formset=LoadedPartsFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
 )
 
 
@@ -430,9 +443,21 @@ class LateForm(TranslationsMixin, forms.ModelForm):
 
 
 class ProceduresForm(forms.ModelForm):
+    other_procedures_taken = forms.TypedChoiceField(
+        label=_(
+            "Did you take the same case to another international body, such as another UN committee or "
+            "a regional human rights court?"
+        ),
+        choices=[("False", _("No")), ("True", _("Yes"))],
+        coerce=lambda value: value == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Communication
-        fields = ["previously_examined_by_committee", "previous_committee_outcome"]
+        fields = ["other_procedures_taken", "previously_examined_by_committee", "previous_committee_outcome"]
         labels = {
             "previously_examined_by_committee": _("This Committee has already looked at the same case"),
             "previous_committee_outcome": _("If you wrote to this Committee before: what happened?"),
@@ -447,6 +472,8 @@ class ProceduresForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        answer = self.instance.other_procedures_taken
+        self.initial["other_procedures_taken"] = None if answer is None else str(answer)
         self.fields["previous_committee_outcome"].choices = [  # type: ignore[attr-defined]
             ("", _("I did not write to this Committee before")),
             *Communication.PreviousOutcome.choices,
@@ -476,7 +503,13 @@ class ProcedureForm(forms.ModelForm):
 
 
 ProcedureFormSet = inlineformset_factory(
-    Communication, OtherProcedure, form=ProcedureForm, formset=LoadedPartsFormSet, extra=1, can_delete=True
+    Communication,
+    OtherProcedure,
+    form=ProcedureForm,
+    formset=LoadedPartsFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
 )
 
 

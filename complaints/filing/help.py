@@ -1,4 +1,9 @@
-"""Where to get help at once, by State. Every contact carries its source; unverified ones are left out."""
+"""Where to get help at once, by State: the one table of contacts, each with the public sources it rests on.
+
+Only what a stored public source confirms is shown; a contact whose phone or web page could not be
+confirmed is listed without it, never with a guess. The sources are listed, with what each one
+confirms, in complaints/data/SOURCES.md ("Help contacts").
+"""
 
 from __future__ import annotations
 
@@ -13,22 +18,26 @@ class Contact:
     name: Promise
     how: Promise
     phone: str = ""
-    source: str = ""
+    web: str = ""  # the contact's own public page, when a source confirms it
+    sources: tuple[str, ...] = ()  # the public addresses that confirm what is shown
 
 
 EMERGENCY = Contact(
     _("Emergency services"), _("If you are in danger right now, call your country's emergency number.")
 )
 
+EGOV_EMERGENCY = "https://egov.kz/cms/en/articles/emergency_situations/emergency_number_112"
+
 CONTACTS: dict[str, tuple[Contact, ...]] = {
     "KAZ": (
         Contact(
             _("Contact centre 111 for the protection of children, women and families"),
             _("Free, day and night. You can call or write; every school has a QR code for it."),
-            "111",
-            "Committee for the Protection of Children's Rights, Ministry of Education, via Kazinform, "
-            '2025-11-06 (inform.kz, "Более 110 тысяч детей обратились за помощью в контакт-центр 111"); '
-            "vlast.kz on the single state contact centre 111",
+            phone="111",
+            sources=(
+                "https://www.inform.kz/ru/bolee-110-tisyach-detey-obratilis-za-pomoshyu-v-kontakt-tsentr-111-b7c9bd",
+                "https://turantimes.kz/obschestvo/46231-v-kazahstane-zapuschen-edinyj-telefon-doverija-dlja-zhertv-nasilija-i-bullinga.html",
+            ),
         ),
         Contact(
             _("Ombudsman for Children's Rights of the Republic of Kazakhstan, and regional ombudsmen"),
@@ -36,15 +45,17 @@ CONTACTS: dict[str, tuple[Contact, ...]] = {
                 "Receives complaints from children and parents about violations of children's rights; "
                 "there is a children's ombudsman in every region."
             ),
-            "",
-            "Ministry of Education of Kazakhstan, regional children's ombudsmen, 2022 (nur.kz, orda.kz)",
+            sources=(
+                "https://www.nur.kz/politics/appointments/1988523-upolnomochennyh-po-zaschite-prav-detey-naznachili-v-16-regionah-kazahstana/",
+                "https://astanatimes.com/2024/03/kazakhstans-commissioner-for-childrens-rights-sheds-light-on-recent-reforms-in-exclusive-interview/",
+            ),
         ),
-        Contact(_("Police"), _("To report a crime or violence."), "102", "Kazakhstan emergency numbers"),
+        Contact(_("Police"), _("To report a crime or violence."), phone="102", sources=(EGOV_EMERGENCY,)),
         Contact(
             _("Emergency services"),
             _("If you are in danger right now."),
-            "112",
-            "Kazakhstan emergency numbers",
+            phone="112",
+            sources=(EGOV_EMERGENCY,),
         ),
     ),
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from complaints.filing import forms as wf
 from complaints.filing.wizard import FIXED_FOR_CHILD, STEPS, drafted_for_child, keep_loaded, victims_of
@@ -38,6 +39,35 @@ class Page:
         return valid
 
 
+class ProceduresPage(Page):
+    """The "same matter elsewhere" step: a yes or no first; the bodies listed only after a yes."""
+
+    def kept_rows(self) -> list[Any]:
+        formset = self.formset
+        return [
+            form
+            for form in formset.forms
+            if (form.instance.pk or form.has_changed()) and not formset._should_delete_form(form)
+        ]
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        assert self.form is not None
+        answer = self.form.cleaned_data.get("other_procedures_taken")
+        kept = self.kept_rows()
+        if answer is False and kept:
+            self.form.add_error(
+                "other_procedures_taken",
+                _("You answered no, but a body is listed below: remove it (tick Delete), or answer yes."),
+            )
+        elif answer is True and not kept:
+            self.form.add_error(
+                "other_procedures_taken", _("Name the body below, or answer no if there was none.")
+            )
+        return self.form.is_valid()
+
+
 Build = Callable[[Communication, Any, Any], Page]
 Save = Callable[[Page, Communication], tuple[dict[str, Any], Write]]
 
@@ -57,6 +87,14 @@ def save_fields(page: Page, communication: Communication) -> tuple[dict[str, Any
     model_fields = {f.name for f in Communication._meta.get_fields()}
     fields = {k: v for k, v in page.form.cleaned_data.items() if k in model_fields}
     return fields, (page.formset.save if page.formset is not None else None)
+
+
+def save_procedures(page: Page, communication: Communication) -> tuple[dict[str, Any], Write]:
+    """Save the answer and the bodies; a body listed without an answer counts as a yes."""
+    fields, write = save_fields(page, communication)
+    if fields.get("other_procedures_taken") is None and isinstance(page, ProceduresPage) and page.kept_rows():
+        fields["other_procedures_taken"] = True
+    return fields, write
 
 
 def save_formset(page: Page, communication: Communication) -> tuple[dict[str, Any], Write]:
@@ -200,9 +238,10 @@ PAGES: dict[str, StepPage] = {
     "remedies-exception": _model_page(wf.ExceptionForm),
     "late": _model_page(wf.LateForm),
     "procedures": StepPage(
-        lambda c, data, files: Page(
+        lambda c, data, files: ProceduresPage(
             wf.ProceduresForm(data, instance=c), wf.ProcedureFormSet(data, instance=c, prefix="procedures")
         ),
+        save_procedures,
         writes=_fields_of(wf.ProceduresForm),
     ),
     "protection": _model_page(wf.ProtectionForm),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,8 +13,8 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,6 +32,7 @@ from complaints.filing.wizard import (
     GLOSSARY,
     STEP_BY_SLUG,
     STEP_FOR_CRITERION,
+    STEPS,
     Step,
     applicable_steps,
     is_child_mode,
@@ -61,6 +63,14 @@ STEP_PARTS = {
     "remedies": ("remedies",),
     "procedures": ("other_procedures",),
 }
+
+
+# Steps whose page saves nothing of its own (signing submits, documents are added one by one).
+UNSAVED_STEPS = {"review", "documents", "sign"}
+STALE_WARNING = gettext_lazy(
+    "This draft was changed in another window or on another device. Your answers on this "
+    "page are kept below: check them and save again to keep them."
+)
 
 
 def with_parts(communication: Communication) -> Communication:
@@ -163,6 +173,7 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
         items.append(
             {
                 "finding": finding,
+                "slug": slug,
                 "text": finding.child_reason if child else finding.reason,
                 "url": reverse("complaints:wizard_step", args=[communication.reference, slug])
                 if slug in slugs
@@ -170,6 +181,47 @@ def feedback(communication: Communication, assessment: Assessment) -> list[dict[
             }
         )
     return items
+
+
+def nothing_written(communication: Communication) -> bool:
+    """Whether the draft has no answer yet beyond who is filing (the parts are loaded: no query)."""
+    parts = ("people", "claims", "remedies", "other_procedures", "documents")
+    return (
+        not communication.state
+        and not communication.facts_summary.strip()
+        and not any(getattr(communication, part).all() for part in parts)
+    )
+
+
+def feedback_by_step(
+    communication: Communication, items: list[dict[str, Any]], current: str
+) -> dict[str, Any]:
+    """Group the findings by the step that fixes them, the steps not reached yet apart.
+
+    The steps up to the one on screen are "reached": their findings are listed. Those of later
+    steps are only counted (and listed inside a closed box): a child who has written nothing yet
+    is not met by a dozen problems about questions nobody has asked them. A draft with nothing
+    written yet (``nothing_written``) shows no list at all, only that it is checked as it goes.
+    """
+    order = [step.slug for step in STEPS]
+    here = order.index(current) if current in order else len(order)
+    child = is_child_mode(communication)
+    groups: dict[str, dict[str, Any]] = {}
+    for item in sorted(items, key=lambda item: order.index(item["slug"])):
+        step = STEP_BY_SLUG[item["slug"]]
+        group = groups.setdefault(
+            step.slug, {"title": step.child_title if child else step.title, "items": [], "slug": step.slug}
+        )
+        group["items"].append(item)
+    fresh = nothing_written(communication)
+    reached = [g for g in groups.values() if not fresh and order.index(g["slug"]) <= here]
+    later = [g for g in groups.values() if g not in reached]
+    return {
+        "fresh": fresh,
+        "reached": reached,
+        "later": later,
+        "later_count": sum(len(g["items"]) for g in later),
+    }
 
 
 def _gaps(communication: Communication, child: bool) -> list[dict[str, Any]]:
@@ -212,7 +264,7 @@ def _context(
         "previous": previous,
         "following": following,
         "assessment": assessment,
-        "feedback": feedback(communication, assessment),
+        "feedback": feedback_by_step(communication, feedback(communication, assessment), step.slug),
         "gaps": _gaps(communication, child),
         "exclusions": exclusions_shown(communication=communication, assessment=assessment, child=child),
         "file_by": file_by,
@@ -276,6 +328,10 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
         return redirect(_step_url(communication, following or STEP_BY_SLUG["review"]))
     screen = _screen_of(request, communication, step)
 
+    # Before signing and uploading: switching the language never submits or uploads anything.
+    if request.method == "POST" and request.POST.get("direction") == "language":
+        return _switch_language(request, communication, step, screen)
+
     if step.slug == "sign" and request.method == "POST":
         return _sign(request, communication, step, screen)
     if step.slug == "documents" and request.method == "POST":
@@ -288,13 +344,7 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
             try:
                 communication = save_page(step, page, communication, _user(request), version)
             except StaleVersion as stale:
-                messages.warning(
-                    request,
-                    _(
-                        "This draft was changed in another window or on another device. Your answers on this "
-                        "page are kept below: check them and save again to keep them."
-                    ),
-                )
+                messages.warning(request, STALE_WARNING)
                 communication = stale.current
                 context = _context(request, communication, step, page, screen)
                 return render(request, "complaints/filing/wizard_step.html", context, status=409)
@@ -308,8 +358,61 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
     )
 
 
+def _with_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Remember ``language`` as Django's own language switch does (django.views.i18n.set_language)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
+    return response
+
+
+def _switch_language(
+    request: HttpRequest, communication: Communication, step: Step, screen: int | None
+) -> HttpResponse:
+    """The language switch of a step page: save what was typed as the draft, then show the step again.
+
+    The switch is a button of the step's own form, so its answers come with it. Answers that
+    cannot be saved yet (a required one missing, a date that does not exist) are shown again,
+    in the new language, with what is wrong: nothing typed is lost either way.
+    """
+    language = request.POST.get("switch_language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language() or settings.LANGUAGE_CODE
+    saves = step.slug not in UNSAVED_STEPS
+    page = build_page(step, communication, request.POST, request.FILES, screen)
+    if saves and page.is_valid():
+        try:
+            communication = save_page(step, page, communication, _user(request), _posted_version(request))
+        except StaleVersion as stale:
+            communication = stale.current
+            messages.warning(request, STALE_WARNING)
+        else:
+            with translation.override(language):
+                messages.success(request, _("Saved."))
+            return _with_language(redirect(_step_url(communication, step, screen)), language)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    # The page is built again in the new language: labels and messages are read as it renders.
+    page = build_page(step, communication, request.POST, request.FILES, screen)
+    if saves:
+        page.is_valid()
+    context = _context(request, communication, step, page, screen)
+    response = render(request, "complaints/filing/wizard_step.html", context, status=400)
+    return _with_language(response, language)
+
+
 def _after_save(request: HttpRequest, communication: Communication, step: Step, screen: int | None) -> str:
     previous, following = neighbours(communication, step.slug)
+    if request.POST.get("direction") == "add":  # another entry of a list: back here, at the new entry
+        messages.success(request, _("Saved. Add the next entry below."))
+        return _step_url(communication, step, screen) + "#new-entry"
     if request.POST.get("direction") == "back":
         if screen:
             return _step_url(communication, step, screen - 1)

@@ -11,7 +11,8 @@ from django.utils.translation import get_language
 from complaints import cldr
 from complaints.deadlines import sources
 from complaints.language import citations, durations
-from complaints.models import Deadline, Event
+from complaints.models import Communication, Deadline, Event
+from complaints.selectors import communication_name
 from complaints.timeline import texts
 
 register = template.Library()
@@ -55,3 +56,9 @@ def time_until(day: date | None, today: date | None) -> str:
     if day is None or today is None:
         return ""
     return durations.time_until(day, today)
+
+
+@register.simple_tag(takes_context=True)
+def case_name(context: template.Context, communication: Communication) -> str:
+    """Name the case for the reader: the private title only for its filer (``{% case_name c %}``)."""
+    return communication_name(communication=communication, user=context.get("user"))

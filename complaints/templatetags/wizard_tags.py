@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import template
 
+from complaints.filing.dates import DatePartsField
+
 register = template.Library()
 
 
@@ -42,3 +44,9 @@ def bar_width(value: int, rows: list[tuple[object, int]]) -> int:
     """Scale ``value`` against the largest value of ``rows`` to at most BAR_MAX units."""
     largest = max((n for _label, n in rows), default=0)
     return round(BAR_MAX * value / largest) if largest else 0
+
+
+@register.filter
+def is_date_parts(field: object) -> bool:
+    """Whether a bound field asks for a date as day, month and year boxes (its own template)."""
+    return isinstance(getattr(field, "field", None), DatePartsField)

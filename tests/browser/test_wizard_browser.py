@@ -76,9 +76,15 @@ class Filer:
         field.send_keys(text)
 
     def date(self, name: str, iso: str) -> None:
-        # Date inputs take keystrokes in the browser's locale order; set the value as a script would.
-        field = self.driver.find_element(By.NAME, name)
-        self.driver.execute_script("arguments[0].value = arguments[1];", field, iso)
+        # A date is three boxes, typed as a person would: day, month, year.
+        year, month, day = iso.split("-")
+        for part, text in (("day", str(int(day))), ("month", str(int(month))), ("year", year)):
+            self.type(f"{name}_{part}", text)
+
+    def switch_language(self, language: str) -> None:
+        """The language switch of a step page: a button of the step's form, which saves it first."""
+        self.select("switch_language", language)
+        self.click_css('button[name="direction"][value="language"]')
 
     def choose(self, name: str, value: str) -> None:
         self.click(self.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]'))
@@ -148,6 +154,14 @@ def test_a_child_files_for_themself_in_kazakh_on_a_phone(driver: webdriver.Chrom
     me.press()
     me.type("facts_summary", "Мұғалім мені сыныпта ұрды. Мен мектепке барғым келмейді.")
     screenshot(driver, "03-facts-kk")
+    # Switching the language keeps what was typed (saved first) and the step.
+    me.switch_language("ru")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
+    assert me.step() == "facts/"
+    assert "ұрды" in (driver.find_element(By.NAME, "facts_summary").get_attribute("value") or "")
+    me.check_page()
+    me.switch_language("kk")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
     me.press()
     me.date("facts_start", "2024-09-02")
     me.press()
@@ -166,7 +180,8 @@ def test_a_child_files_for_themself_in_kazakh_on_a_phone(driver: webdriver.Chrom
     me.press()
     me.type("remedies_exception_reason", "Прокуратура шағымды қарамады.")
     me.press()
-    me.press()  # other procedures: none
+    me.choose("other_procedures_taken", "False")
+    me.press()  # other procedures: an explicit no
     me.press()  # urgent?
     me.press()  # interim measures?
     me.press()  # reprisals?
@@ -243,13 +258,20 @@ def test_a_parent_files_for_a_young_child_in_russian_with_consent_reasons_and_do
     me.type("explanation", "Ребёнка разлучили с матерью без суда.")
     me.press()
     final = (timezone.localdate() - timedelta(days=40)).isoformat()
+    first = (timezone.localdate() - timedelta(days=200)).isoformat()
     me.choose("exhausted", "yes")
-    me.type("remedies-0-authority", "Верховный суд Республики Казахстан")
-    me.date("remedies-0-decided_on", final)
-    me.tick("remedies-0-is_final")
+    me.type("remedies-0-authority", "Районный суд")
+    me.date("remedies-0-decided_on", first)
+    me.press("add")  # saved, and back here at a new empty entry
+    assert me.step().startswith("remedies/")
+    assert driver.current_url.endswith("#new-entry")
+    me.type("remedies-1-authority", "Верховный суд Республики Казахстан")
+    me.date("remedies-1-decided_on", final)
+    me.tick("remedies-1-is_final")
     me.press()
     assert "дн" in driver.find_element(By.ID, "feedback-heading").find_element(By.XPATH, "..").text
-    me.press()  # procedures
+    me.choose("other_procedures_taken", "False")
+    me.press()  # procedures: none
     me.press()  # protection
     me.type("remedies_sought", "Вернуть ребёнка матери.")
     me.press()

@@ -23,6 +23,7 @@ def case_list(client: Client, **params: Any) -> str:
 
 
 def listed_titles(body: str) -> set[str]:
+    """The names the list gives its cases (for staff the reference: the title is the filer's alone)."""
     return set(re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', body))
 
 
@@ -76,7 +77,7 @@ def test_the_page_navigation_walks_a_list_under_the_cap(world: World) -> None:
     assert "Next" not in second
     assert len(listed_titles(first)) == 25
     assert len(listed_titles(second)) == 6
-    everything = {c.title for c in Communication.objects.filter(organisation=world.ngo)}
+    everything = {str(c) for c in Communication.objects.filter(organisation=world.ngo)}
     assert listed_titles(first) | listed_titles(second) == everything
 
 
@@ -145,7 +146,7 @@ def test_the_search_finds_a_child_by_the_start_of_the_family_name(world: World, 
     PersonFactory.create(communication=child, given_name="Dana", family_name="Nurlanovna")
     CommunicationFactory.create(organisation=world.ngo, title="Another case")
     body = case_list(login(world.caseworker), q="Nurlan")
-    assert listed_titles(body) == {"School exclusion"}
+    assert listed_titles(body) == {str(child)}
     assert listed_count(body) == "1 case"
 
 
@@ -164,7 +165,7 @@ def test_the_search_finds_a_name_written_in_the_other_script_or_spaced_out(
     PersonFactory.create(communication=child, given_name="Aigerim", family_name="Sәрсенова")
     client = login(world.caseworker)
     for typed in ("Айгерим", "AIGERIM", "aig", "Sarsenova", "Сәрсенова", "Aigerim Sarsenova"):
-        assert listed_titles(case_list(client, q=typed)) == {"School exclusion"}, typed
+        assert listed_titles(case_list(client, q=typed)) == {str(child)}, typed
     assert listed_count(case_list(client, q="Aigerim Ivanova")) == "0 cases"
 
 
@@ -173,7 +174,7 @@ def test_a_soft_sign_in_a_name_does_not_split_it(world: World, search_path: str)
     PersonFactory.create(communication=child, given_name="Ольга", family_name="Кузьмина")
     client = login(world.caseworker)
     for typed in ("Olga", "Ольга", "Kuzmina", "Кузьмина", "Olga Kuzmina"):
-        assert listed_titles(case_list(client, q=typed)) == {"Bullying at school"}, typed
+        assert listed_titles(case_list(client, q=typed)) == {str(child)}, typed
     assert listed_count(case_list(client, q="ga")) == "0 cases"
 
 
@@ -183,19 +184,19 @@ def test_the_search_ignores_case_and_finds_first_names_titles_and_states(
     child = CommunicationFactory.create(organisation=world.ngo, title="Deportation of a family", state="UZB")
     PersonFactory.create(communication=child, given_name="Timur", family_name="Aliev")
     client = login(world.caseworker)
-    assert "Deportation of a family" in case_list(client, q="TIMU")
-    assert "Deportation of a family" in case_list(client, q="deport")
-    assert listed_titles(case_list(client, q="uzb")) == {"Deportation of a family"}
+    assert str(child) in case_list(client, q="TIMU")
+    assert str(child) in case_list(client, q="deport")
+    assert listed_titles(case_list(client, q="uzb")) == {str(child)}
 
 
 def test_the_search_never_shows_a_case_the_user_may_not_see(world: World, search_path: str) -> None:
     body = case_list(login(world.caseworker), q=world.secret[2:8])
-    assert world.theirs.title not in body
+    assert world.theirs.short_reference not in body
     assert listed_count(body) == "0 cases"
 
 
 def test_the_search_finds_a_case_by_an_article_of_its_claims(world: World, search_path: str) -> None:
-    assert world.mine.title in case_list(login(world.caseworker), q="28")
+    assert world.mine.short_reference in case_list(login(world.caseworker), q="28")
 
 
 @pytest.mark.parametrize("value", ["²", "٣", "9" * 5000, "0" * 30 + "28", "%", "_"])

@@ -140,7 +140,9 @@ def test_the_invited_child_accepts_reads_the_draft_and_agrees(
     page = client.get(answer_url).content.decode()
     assert "Sarsenbayeva" in page
     assert reverse("complaints:wizard_step", args=[draft.reference, "who"]) not in page  # read only
-    assert draft.title in client.get(reverse("complaints:dashboard")).content.decode()
+    case_list = client.get(reverse("complaints:dashboard")).content.decode()
+    assert draft.short_reference in case_list
+    assert draft.title not in case_list  # the filer's own name for it, not the invited child's
 
     version = Communication.objects.get(pk=draft.pk).version
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -556,7 +556,8 @@ ACTIONS: list[Action] = [
         "view",
         "read",
         send=lambda case, client: client.get(case.page),
-        done=_shows("Matrix-case-title"),
+        # Its heading: the reference for everyone (the title is shown to the filer alone).
+        done=lambda case, response: case.communication.short_reference.encode() in body_of(response),
         ok=200,
     ),
     Action(

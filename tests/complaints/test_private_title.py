@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from complaints.deadlines.services import deadlines_recompute, deadlines_sweep, reminder_emails_send
 from complaints.dossiers.services import dossier_build
 from complaints.invitations.services import invitation_create
 from complaints.models import Communication, Dossier, Organisation, User
-from tests.conftest import World
+from tests.conftest import World, login
 from tests.factories import CommunicationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,41 @@ def test_the_api_gives_the_title_to_the_filer_and_to_no_one_else(world: World, t
     assert TITLE in api_titles(world.filer)
     for other in (world.caseworker, world.reviewer, world.admin):
         assert TITLE not in api_titles(other)
+
+
+def page_of(user: User, path: str) -> str:
+    response = login(user).get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def test_the_filer_sees_the_title_on_their_case_list_and_case_page(
+    world: World, titled: Communication
+) -> None:
+    assert TITLE in page_of(world.filer, reverse("complaints:dashboard"))
+    assert TITLE in page_of(world.filer, titled.get_absolute_url())
+
+
+def test_staff_see_the_case_by_its_reference_never_by_its_title(world: World, titled: Communication) -> None:
+    reference = titled.short_reference
+    for user in (world.caseworker, world.admin):
+        case_list = page_of(user, reverse("complaints:dashboard"))
+        assert reference in case_list
+        assert TITLE not in case_list
+        assert TITLE not in page_of(user, titled.get_absolute_url())
+
+
+def test_the_review_queue_does_not_show_the_title(world: World, titled: Communication) -> None:
+    Communication.objects.filter(pk=titled.pk).update(status="submitted", routed_to=world.office)
+    queue = page_of(world.reviewer, reverse("complaints:review_queue"))
+    assert titled.short_reference in queue
+    assert TITLE not in queue
+
+
+def test_the_admin_neither_lists_nor_shows_the_title(world: World, titled: Communication) -> None:
+    changelist = page_of(world.admin, reverse("admin:complaints_communication_changelist"))
+    assert titled.short_reference in changelist
+    assert TITLE not in changelist
+    change = reverse("admin:complaints_communication_change", args=[titled.pk])
+    assert TITLE not in page_of(world.admin, change)
+    assert TITLE not in page_of(world.admin, reverse("admin:complaints_person_changelist"))

@@ -234,10 +234,10 @@ def test_children_get_one_question_per_screen(parent: Client) -> None:
     post(parent, c, "who", {"audience": "under_12", "author_is_victim": "True", "dossier_language": "ru"})
     page = parent.get(url(c, "facts")).content.decode()
     assert 'name="facts_summary"' in page
-    assert 'name="facts_start"' not in page
+    assert 'name="facts_start_day"' not in page
     response = post(parent, c, "facts", {"facts_summary": "Меня ударил учитель", "screen": "0"})
     assert response["Location"].endswith("?screen=1")
-    assert 'name="facts_start"' in parent.get(response["Location"]).content.decode()
+    assert 'name="facts_start_day"' in parent.get(response["Location"]).content.decode()
 
 
 def test_kazakh_text_in_a_russian_dossier_is_flagged_and_its_translation_kept(parent: Client) -> None:

@@ -317,6 +317,7 @@ class Command(BaseCommand):
             facts_start=date(2024, 6, 1),
             facts_end=date(2024, 12, 1),
             remedies_exhausted=True,
+            other_procedures_taken=False,
             remedies_sought="Признать нарушение, восстановить права ребёнка, выплатить компенсацию.",
             translations=dict(story.translations),
         )
