@@ -386,6 +386,13 @@ class Communication(RulesModelMixin, models.Model):
                 name="communication_queue_order",
             ),
             models.Index(fields=["next_deadline_on"], name="communication_next_deadline"),
+            # The "urgent only" filter in the case list's order: a page reads its 25 urgent cases
+            # from this small index instead of passing over the (about 97 in 100) others.
+            models.Index(
+                fields=["-updated_at"],
+                condition=models.Q(is_urgent=True),
+                name="communication_urgent_recent",
+            ),
         ]
 
     def __str__(self) -> str:
