@@ -29,7 +29,9 @@ in a closed loop; it prints requests per second and the latencies (target at lea
 
 ``--profile`` runs one step POST under pyinstrument in this process after the load (same database,
 same settings) and prints where its time goes. Gunicorn and the database are stopped and dropped at
-the end, whatever happens; Redis (``--redis``, default database 7) is emptied.
+the end, whatever happens. Redis (``--redis``, default database 7) holds the cache and the task
+queue during the run; it is emptied at the end only if it was empty at the start (otherwise the
+bench says so and leaves it as it is).
 """
 
 from __future__ import annotations
@@ -493,6 +495,7 @@ def main() -> int:
     url = urlunparse(urlparse(options.pg)._replace(path=f"/{name}"))
     env = production_env(url, options.redis)
     os.environ.update(env)
+    redis_was_empty = redis_size(options.redis) == 0
     server = None
     try:
         people = prepare(options.cases, options.filers, options.api)
@@ -518,13 +521,23 @@ def main() -> int:
         connections.close_all()
         with psycopg.connect(options.pg, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        try:
+        if redis_was_empty:
             import redis
 
             redis.Redis.from_url(options.redis).flushdb()
-        except Exception as error:
-            print(f"Redis not emptied: {error}")
+        else:
+            print(f"{options.redis} was not empty (or did not answer) before the run: not emptied")
         print(f"stopped gunicorn, dropped database {name}")
+
+
+def redis_size(url: str) -> int | None:
+    """The number of keys in the Redis database at ``url``, or None when it does not answer."""
+    import redis
+
+    try:
+        return int(redis.Redis.from_url(url, socket_connect_timeout=1).dbsize())
+    except redis.RedisError:
+        return None
 
 
 def free_port() -> int:
