@@ -76,6 +76,8 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_sweep.py
 	$(PY) bench/bench_workspace.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_filing.py --cases 10000 --filers 20 --seconds 10
+	$(PY) bench/bench_filing.py --api --cases 10000 --filers 20 --seconds 10
 
 ## Refresh both locks from pyproject.toml (needs network): requirements-dev.lock (with the dev extra) for
 ## the venv and CI, then requirements.lock (production, for the Docker image) at the same versions

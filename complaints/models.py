@@ -402,7 +402,23 @@ class Communication(RulesModelMixin, models.Model):
                 models.F("next_deadline_on").asc(),  # PostgreSQL puts nulls last in ascending order
                 name="communication_queue_order",
             ),
-            models.Index(fields=["next_deadline_on"], name="communication_next_deadline"),
+            # The deadline line above the case list counts cases by their nearest deadline, as far as
+            # a cap: with the columns of the visibility rule in the index, PostgreSQL counts from the
+            # index alone instead of reading a thousand cases scattered over the table.
+            models.Index(
+                fields=["next_deadline_on"],
+                include=["id", "filer", "organisation"],
+                name="communication_next_deadline",
+            ),
+            # The "urgent only" filter in the case list's order: a page reads its 25 urgent cases
+            # from this small index instead of passing over the (about 97 in 100) others, and its
+            # capped count reads the index alone.
+            models.Index(
+                fields=["-updated_at"],
+                include=["id", "filer", "organisation"],
+                condition=models.Q(is_urgent=True),
+                name="communication_urgent_recent",
+            ),
         ]
 
     def __str__(self) -> str:

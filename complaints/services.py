@@ -131,12 +131,16 @@ def communication_save_step(
 
     The version check comes first and all of it is one transaction, so a step saved from a stale
     tab (or another device) raises StaleVersion and changes nothing. The communication's own
-    fields are read again; its loaded parts (``prefetch_related``) are forgotten after a ``write``
-    unless ``keep_loaded``: then the caller keeps them true. ``reindex_names=False`` is for a caller
-    that knows it changed neither the title nor a person (the blind index then stays as it is).
+    fields are read again after a ``write`` or a recomputation of the deadlines (either may change
+    them); otherwise the row is the one this request read (the version matched) with ``fields``
+    written, and the object takes them without reading the row again. Its loaded parts
+    (``prefetch_related``) are forgotten after a ``write`` unless ``keep_loaded``: then the caller
+    keeps them true. ``reindex_names=False`` is for a caller that knows it changed neither the
+    title nor a person (the blind index then stays as it is).
     """
+    now = timezone.now()
     updated = Communication.objects.filter(pk=communication.pk, version=expected_version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **(fields or {})
+        version=F("version") + 1, updated_at=now, **(fields or {})
     )
     if not updated:
         raise StaleVersion(Communication.objects.get(pk=communication.pk))
@@ -149,7 +153,12 @@ def communication_save_step(
     # the final domestic decision). Transitions recompute in complaints.lifecycle.
     if recompute_deadlines:
         deadlines_recompute(communication=communication, actor=actor)
-    if write is None or keep_loaded:  # the parts this request read still hold (or the caller sees to it)
+    if write is None and not recompute_deadlines:
+        for name, value in (fields or {}).items():
+            setattr(communication, name, value)
+        communication.version = expected_version + 1
+        communication.updated_at = now
+    elif write is None or keep_loaded:  # the parts this request read still hold (or the caller sees to it)
         communication.refresh_from_db(fields=[f.attname for f in Communication._meta.concrete_fields])
     else:
         communication.refresh_from_db()

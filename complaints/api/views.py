@@ -146,7 +146,12 @@ class CommunicationViewSet(
     ordering_fields = ["updated_at", "created_at", "submitted_on", "status"]
 
     def get_queryset(self) -> QuerySet[Communication]:
-        return communication_list_for_user(user=self.request.user)
+        rows = communication_list_for_user(user=self.request.user)
+        if getattr(self, "action", None) == "list":
+            # A page of the list reads the columns it shows (and the filer, who alone sees the
+            # title), not the case's other encrypted texts, each decrypted on every row.
+            return rows.select_related(None).only("filer", *s.CommunicationSerializer.Meta.fields)
+        return rows
 
     @extend_schema(
         request=s.DraftCreateSerializer, responses={201: s.CommunicationSerializer, 400: OpenApiTypes.OBJECT}

@@ -74,6 +74,23 @@ def name_search_ids(text: str) -> QuerySet[Any, int] | None:
     return matches.values_list("communication_id", flat=True)
 
 
+class ExistsRowByRow(Exists):
+    """An EXISTS that PostgreSQL tests case by case, never by hashing the whole subquery first.
+
+    Under an OR (the search's other conditions), PostgreSQL may turn EXISTS into a hashed subplan:
+    it then reads every digest of the word before the first case is tested, all 100,000 of them
+    for a first name every case shares, for the page and again for its count. ``OFFSET 0`` keeps
+    the subquery as written (PostgreSQL's ``simplify_EXISTS_query`` in
+    src/backend/optimizer/plan/subselect.c leaves a subquery with an OFFSET alone: "traditionally
+    ... used as an optimization fence"), so each case costs one probe of the unique
+    (digest, case) index and a page stops after its 25 cases. Other databases get plain EXISTS.
+    """
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, Any]:
+        # Exists' subquery always ends with LIMIT 1 (Query.exists()): "LIMIT 1 OFFSET 0".
+        return self.as_sql(compiler, connection, template="EXISTS(%(subquery)s OFFSET 0)", **extra_context)
+
+
 def name_search_condition(text: str) -> Q:
     """The same test, as a condition on each case (for a search matching a great many cases)."""
     terms = query_terms(text)
@@ -85,5 +102,5 @@ def name_search_condition(text: str) -> Q:
         found = SearchDigest.objects.filter(
             communication=OuterRef("pk"), digest__in=query_digests(ring, term)
         )
-        condition &= Q(Exists(found))
+        condition &= Q(ExistsRowByRow(found))
     return condition

@@ -155,10 +155,18 @@ def save_page(
         write=write_and_forget if write is not None else None,
         recompute_deadlines="remedies" in parts or not CASE_DATE_FIELDS.isdisjoint(fields),
         keep_loaded=True,
-        # The blind index follows the title here; people are saved one by one (save()), and their
-        # saves keep it. A step known to touch neither skips it.
-        reindex_names="title" in fields or step.slug not in STEP_PARTS,
+        # The blind index follows the title here, when the page changed it; people are saved one
+        # by one (save()), and their saves keep it. A page that writes no part, or only known
+        # parts, and leaves the title as it was skips it.
+        reindex_names=title_changed(page, fields) or (write is not None and step.slug not in STEP_PARTS),
     )
+
+
+def title_changed(page: Page, fields: dict[str, Any]) -> bool:
+    """Whether saving ``fields`` changes the case's title (the form knows what it was shown with)."""
+    if "title" not in fields:
+        return False
+    return page.form is None or "title" in page.form.changed_data
 
 
 def feedback(communication: Communication, assessment: Assessment) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from complaints.crypto.search_index import name_search_ids
 from complaints.filing.wizard import applicable_steps
 from complaints.models import Communication, Person
 from tests.complaints.test_wizard import fill_parent_case, pdf_bytes, url
@@ -190,6 +191,39 @@ def test_a_signature_refused_for_a_missing_confirmation_costs_no_more_than_a_sav
     )
     assert response.status_code == 400
     assert problems_of("POST sign (refused)", statements, POST_BUDGET) == []
+
+
+def test_a_step_that_keeps_the_title_leaves_the_blind_index_alone_and_one_that_changes_it_updates_it(
+    parent: Client, filled: Communication
+) -> None:
+    for slug in ("who", "facts", "requests"):  # "who" sent with the title it already has
+        filled.refresh_from_db()
+        data = {"version": filled.version, **answers(filled)[slug]}
+        response, statements = measured(partial(parent.post, url(filled, slug), data))
+        assert response.status_code == 302, slug
+        assert [s for s in statements if is_index(s)] == [], slug
+    filled.refresh_from_db()
+    renamed = {**answers(filled)["who"], "version": filled.version, "title": "Бота"}
+    response, statements = measured(partial(parent.post, url(filled, "who"), renamed))
+    assert response.status_code == 302
+    assert [s for s in statements if is_index(s)] != []
+    names = name_search_ids("Бота")
+    assert names is not None
+    assert filled.pk in set(names)
+
+
+def test_a_saved_step_shows_the_draft_as_stored_on_the_next_page(
+    parent: Client, filled: Communication
+) -> None:
+    filled.refresh_from_db()
+    data = {"version": filled.version, **answers(filled)["requests"], "remedies_sought": "Новое."}
+    assert parent.post(url(filled, "requests"), data).status_code == 302
+    stored = Communication.objects.get(pk=filled.pk)
+    assert stored.version == filled.version + 1
+    assert stored.remedies_sought == "Новое."
+    page = parent.get(url(filled, "requests")).content.decode()
+    assert f'name="version" value="{stored.version}"' in page
+    assert "Новое." in page
 
 
 def test_the_repeat_detector_finds_a_read_repeated_and_forgives_one_after_a_write() -> None:

@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from complaints.casework.filters import search_matches
+from complaints.casework.filters import CaseFilter, search_matches
+from complaints.selectors import communication_list_for_user
 from tests.conftest import World, login
 from tests.factories import CommunicationFactory, PersonFactory
 
@@ -76,3 +77,20 @@ def test_the_case_list_counts_up_to_its_cap_on_postgresql(
     assert "More than 3 cases" in client.get(reverse("complaints:dashboard")).content.decode()
     monkeypatch.setattr("complaints.casework.views.CASE_LIST_COUNT_CAP", 4)
     assert "4 cases" in client.get(reverse("complaints:dashboard")).content.decode()
+
+
+def test_a_search_matching_a_great_many_cases_tests_each_case_instead_of_hashing_every_digest(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first name every case shares: PostgreSQL must not read all its digests before the first row."""
+    monkeypatch.setattr("complaints.casework.filters.SEARCH_BY_ID_LIMIT", 0)
+    for _ in range(3):
+        child = CommunicationFactory.create(organisation=world.ngo)
+        PersonFactory.create(communication=child, given_name="Dana", family_name="Nurlanovna")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    cases = communication_list_for_user(user=world.caseworker)
+    found = CaseFilter({"q": "Dana"}, queryset=cases, request=None).qs
+    plan = found[:26].explain()
+    assert "hashed SubPlan" not in plan, plan
+    assert found.count() == 3
