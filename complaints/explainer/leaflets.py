@@ -1,6 +1,6 @@
 """The printable one-page leaflet of each register, for school information stands: A4, tagged PDF (PDF/UA-1).
 
-Laid out by WeasyPrint from templates/complaints/explainer/leaflet.html with the bundled fonts and the
+Laid out by WeasyPrint from templates/pdf/leaflet.html with the bundled fonts and the
 explainer's pictures, and nothing else: the fetcher refuses every other address. A leaflet changes only
 with the portal's texts, so each (register, language) is laid out once per process.
 """
@@ -52,7 +52,7 @@ def leaflet_pdf(register: Register, language: str) -> bytes:
 
     with translation.override(language):
         html = render_to_string(
-            "complaints/explainer/leaflet.html",
+            "pdf/leaflet.html",
             {
                 "register": register,
                 "register_label": REGISTER_LABELS[register],

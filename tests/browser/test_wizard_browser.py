@@ -76,7 +76,13 @@ class Filer:
         field.send_keys(text)
 
     def date(self, name: str, iso: str) -> None:
-        # A date is three boxes, typed as a person would: day, month, year.
+        # The wizard's dates are three boxes, typed as a person would: day, month, year. The staff
+        # pages keep the browser's date input, which takes keystrokes in the browser's locale
+        # order: its value is set as a script would.
+        single = self.driver.find_elements(By.CSS_SELECTOR, f'input[type="date"][name="{name}"]')
+        if single:
+            self.driver.execute_script("arguments[0].value = arguments[1];", single[0], iso)
+            return
         year, month, day = iso.split("-")
         for part, text in (("day", str(int(day))), ("month", str(int(month))), ("year", year)):
             self.type(f"{name}_{part}", text)

@@ -104,6 +104,8 @@ def fill(namespace: str, route: str, pattern: URLPattern, world: World) -> str:
             kwargs[name] = owned_object(Document, world).pk
         elif name == "slug":
             kwargs[name] = "who"
+        elif name == "register":  # the public explainer's readers: no case behind it
+            kwargs[name] = "young"
         elif name == "action":
             kwargs[name] = "claim"
         elif name == "dossier_id":
