@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -34,7 +35,10 @@ def test_anyone_reads_and_filters_the_decisions_on_a_phone(
     driver.get(live_server.url + "/")
     Select(driver.find_element(By.NAME, "language")).select_by_value(language)
     driver.find_element(By.CSS_SELECTOR, "form[action='/i18n/setlang/'] button").click()
-    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    # The switch posts and redirects: wait for the new page, not the one being left.
+    WebDriverWait(
+        driver, 20, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]
+    ).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == language)
     driver.get(live_server.url + "/decisions/")
     assert driver.find_elements(By.CSS_SELECTOR, "ol li h3")  # the decisions are listed
     assert driver.find_elements(By.CSS_SELECTOR, "svg.bar-chart")
