@@ -26,6 +26,7 @@ from complaints.deadlines.services import deadlines_recompute
 from complaints.lifecycle import TransitionNotAllowed, communication_close_by_settlement
 from complaints.models import Communication, Event, Settlement, SettlementStep, User
 from complaints.permissions import communication_access
+from complaints.timeline import texts
 
 Status = Communication.Status
 
@@ -67,9 +68,15 @@ def _locked(user: User, communication: Communication) -> Communication:
     return Communication.objects.select_for_update().get(pk=communication.pk)
 
 
-def _event(communication: Communication, actor: User, on: date, note: str) -> None:
+def _event(communication: Communication, actor: User, on: date, code: str, **params: str) -> None:
+    """Write a timeline event as a code, shown in each reader's language (complaints.timeline.texts)."""
     Event.objects.create(
-        communication=communication, kind=Event.Kind.TRANSITION, actor=actor, occurred_on=on, note=note
+        communication=communication,
+        kind=Event.Kind.TRANSITION,
+        actor=actor,
+        occurred_on=on,
+        code=code,
+        params=params,
     )
 
 
@@ -100,7 +107,7 @@ def settlement_open(*, communication: Communication, on: date, actor: User) -> S
         raise SettlementRefused(_("The talks cannot have opened before the case was registered."))
     settlement = Settlement.objects.create(communication=locked, opened_on=on)
     _bump(locked)
-    _event(locked, actor, on, _("Friendly settlement talks opened"))
+    _event(locked, actor, on, texts.SETTLEMENT_OPENED)
     deadlines_recompute(communication=locked, actor=actor)
     return settlement
 
@@ -145,7 +152,7 @@ def settlement_step_record(
         note=note.strip(),
     )
     _bump(locked)
-    _event(locked, actor, on, str(SettlementStep.Kind(kind).label))
+    _event(locked, actor, on, texts.SETTLEMENT_STEP, step=kind)
     deadlines_recompute(communication=locked, actor=actor)
     return step
 
@@ -168,7 +175,7 @@ def settlement_request_answered(
     step.answered_on = on
     step.save(update_fields=["answered_on"])
     _bump(locked)
-    _event(locked, actor, on, _("The Committee's request about the settlement answered"))
+    _event(locked, actor, on, texts.SETTLEMENT_REQUEST_ANSWERED)
     deadlines_recompute(communication=locked, actor=actor)
     return step
 
@@ -227,11 +234,10 @@ def settlement_agree(*, communication: Communication, agreement: Agreement, acto
     )
     settlement.save()
     try:
-        communication_close_by_settlement(
-            communication=locked, on=agreement.agreed_on, actor=actor, note=_("Friendly settlement agreed")
-        )
+        closed = communication_close_by_settlement(communication=locked, on=agreement.agreed_on, actor=actor)
     except TransitionNotAllowed as error:
         raise SettlementRefused(str(error)) from error
+    _event(closed, actor, agreement.agreed_on, texts.SETTLEMENT_AGREED)
     return settlement
 
 
@@ -249,7 +255,7 @@ def settlement_end(*, communication: Communication, on: date, actor: User) -> Se
     settlement.ended_on = on
     settlement.save(update_fields=["status", "ended_on"])
     _bump(locked)
-    _event(locked, actor, on, _("Friendly settlement talks ended without agreement"))
+    _event(locked, actor, on, texts.SETTLEMENT_ENDED)
     deadlines_recompute(communication=locked, actor=actor)
     return settlement
 
@@ -267,6 +273,6 @@ def settlement_follow_up_received(*, communication: Communication, on: date, act
     settlement.follow_up_received_on = on
     settlement.save(update_fields=["follow_up_received_on"])
     _bump(locked)
-    _event(locked, actor, on, _("The State's report on the settlement's terms received"))
+    _event(locked, actor, on, texts.SETTLEMENT_REPORTED)
     deadlines_recompute(communication=locked, actor=actor)
     return settlement

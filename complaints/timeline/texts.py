@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints import cldr
-from complaints.models import Communication, Dispatch, Event, Invitation, Triage
+from complaints.models import Communication, Dispatch, Event, Invitation, SettlementStep, Triage
 
 INVITED_CHILD: Final = "invitation.sent.child"
 INVITED_PARENT: Final = "invitation.sent.parent"
@@ -30,6 +30,12 @@ CLARIFICATION_REQUESTED: Final = "clarification.requested"
 ASSIGNED: Final = "case.assigned"
 UNASSIGNED: Final = "case.unassigned"
 TRIAGED: Final = "review.triaged"
+SETTLEMENT_OPENED: Final = "settlement.opened"
+SETTLEMENT_STEP: Final = "settlement.step"
+SETTLEMENT_REQUEST_ANSWERED: Final = "settlement.request_answered"
+SETTLEMENT_AGREED: Final = "settlement.agreed"
+SETTLEMENT_ENDED: Final = "settlement.ended"
+SETTLEMENT_REPORTED: Final = "settlement.reported"
 
 TEMPLATES: Final[Mapping[str, Promise | str]] = {
     INVITED_CHILD: _("Invited the child to review the draft."),
@@ -42,6 +48,12 @@ TEMPLATES: Final[Mapping[str, Promise | str]] = {
     ASSIGNED: "%(name)s",
     UNASSIGNED: _("Nobody"),
     TRIAGED: _("%(decision)s: %(reason)s"),
+    SETTLEMENT_OPENED: _("Friendly settlement talks opened"),
+    SETTLEMENT_STEP: "%(step)s",
+    SETTLEMENT_REQUEST_ANSWERED: _("The Committee's request about the settlement answered"),
+    SETTLEMENT_AGREED: _("Friendly settlement agreed"),
+    SETTLEMENT_ENDED: _("Friendly settlement talks ended without agreement"),
+    SETTLEMENT_REPORTED: _("The State's report on the settlement's terms received"),
 }
 
 
@@ -68,6 +80,7 @@ PARAMS: Final[Mapping[str, Callable[[str], str]]] = {
     "answer": _label(Invitation.Answer),
     "channel": _label(Dispatch.Channel),
     "decision": _label(Triage.Decision),
+    "step": _label(SettlementStep.Kind),
     "day": _day,
 }
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
 from admissibility import add_months
@@ -16,6 +17,7 @@ from complaints.deadlines.services import deadlines_recompute
 from complaints.lifecycle import TransitionNotAllowed, TransitionRequest, communication_transition
 from complaints.models import Communication, Deadline, Event, Settlement
 from complaints.settlements import services
+from complaints.timeline.texts import event_text
 from tests.conftest import World, login
 
 pytestmark = pytest.mark.django_db
@@ -106,9 +108,13 @@ def test_a_caseworker_records_a_settlement_from_talks_to_follow_up_and_sees_each
     client.post(url(case, "follow-up"), {"on": today.isoformat()})
     follow_up.refresh_from_db()
     assert follow_up.status == Deadline.Status.MET
-    notes = list(Event.objects.filter(communication=case).values_list("note", flat=True))
-    assert "Friendly settlement talks opened" in notes
-    assert "The State's report on the settlement's terms received" in notes
+    # The timeline stores codes and says them in each reader's language.
+    with translation.override("ru"):
+        said = [event_text(event) for event in Event.objects.filter(communication=case)]
+    assert "Начались переговоры о мирном урегулировании" in said
+    assert "Встреча" in said
+    assert "Мирное урегулирование согласовано" in said
+    assert "Получен отчет государства об условиях урегулирования" in said
 
 
 def test_an_agreement_the_child_refused_is_not_recorded_and_nothing_typed_is_lost(world: World) -> None:
