@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_recompute
 from complaints.models import Communication, Event, User
+from complaints.timeline import texts
 
 Status = Communication.Status
 
@@ -191,7 +192,7 @@ def communication_record_views_transmission(
         kind=Event.Kind.TRANSITION,
         actor=actor,
         occurred_on=on,
-        note=_("Views transmitted to the State"),
+        code=texts.VIEWS_TRANSMITTED,
     )
     deadlines_recompute(communication=locked, actor=actor)
     return locked

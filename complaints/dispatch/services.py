@@ -364,8 +364,8 @@ def procedure_request_record(
         kind=Event.Kind.TRANSITION,
         actor=user,
         occurred_on=requested_on,
-        note=_("%(what)s: answer by %(day)s")
-        % {"what": ProcedureRequest.Kind(kind).label, "day": due_on.isoformat()},
+        code=texts.PROCEDURE_REQUESTED,
+        params={"what": kind, "day": due_on.isoformat()},
     )
     locked.version += 1
     locked.save(update_fields=["version", "updated_at"])

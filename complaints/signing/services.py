@@ -28,6 +28,7 @@ from complaints.filing.documents import MAX_BYTES, DocumentRejected, inspect
 from complaints.models import Communication, Document, Dossier, Event, User
 from complaints.permissions import communication_access
 from complaints.storage import STORAGE_ERRORS, stored_file_delete
+from complaints.timeline import texts
 
 # A signature page and a few consent pages: one PDF of them all, or one photo per page.
 MAX_SIGNED_FILES = 10
@@ -108,7 +109,7 @@ def signed_page_add(*, user: Any, reference: Any, upload: UploadedFile) -> Docum
                 kind=Event.Kind.DOCUMENT,
                 actor=user,
                 occurred_on=timezone.localdate(),
-                note=_("Signed pages uploaded: the dossier now carries them instead of the typed name."),
+                code=texts.SIGNED_PAGES_ADDED,
             )
             locked.version += 1
             locked.save(update_fields=["version", "updated_at"])
@@ -150,7 +151,7 @@ def signed_page_remove(*, user: Any, reference: Any, document_id: int) -> None:
             kind=Event.Kind.DOCUMENT,
             actor=user,
             occurred_on=timezone.localdate(),
-            note=_("A file of signed pages was removed."),
+            code=texts.SIGNED_PAGES_REMOVED,
         )
         locked.version += 1
         locked.save(update_fields=["version", "updated_at"])

@@ -18,7 +18,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints import cldr
-from complaints.models import Communication, Dispatch, Event, Invitation, SettlementStep, Triage
+from complaints.models import (
+    Communication,
+    Dispatch,
+    Event,
+    Invitation,
+    ProcedureRequest,
+    SettlementStep,
+    Triage,
+)
 
 INVITED_CHILD: Final = "invitation.sent.child"
 INVITED_PARENT: Final = "invitation.sent.parent"
@@ -30,6 +38,10 @@ CLARIFICATION_REQUESTED: Final = "clarification.requested"
 ASSIGNED: Final = "case.assigned"
 UNASSIGNED: Final = "case.unassigned"
 TRIAGED: Final = "review.triaged"
+SIGNED_PAGES_ADDED: Final = "signing.added"
+SIGNED_PAGES_REMOVED: Final = "signing.removed"
+VIEWS_TRANSMITTED: Final = "views.transmitted"
+PROCEDURE_REQUESTED: Final = "procedure.requested"
 SETTLEMENT_OPENED: Final = "settlement.opened"
 SETTLEMENT_STEP: Final = "settlement.step"
 SETTLEMENT_REQUEST_ANSWERED: Final = "settlement.request_answered"
@@ -48,6 +60,10 @@ TEMPLATES: Final[Mapping[str, Promise | str]] = {
     ASSIGNED: "%(name)s",
     UNASSIGNED: _("Nobody"),
     TRIAGED: _("%(decision)s: %(reason)s"),
+    SIGNED_PAGES_ADDED: _("Signed pages uploaded: the dossier now carries them instead of the typed name."),
+    SIGNED_PAGES_REMOVED: _("A file of signed pages was removed."),
+    VIEWS_TRANSMITTED: _("Views transmitted to the State"),
+    PROCEDURE_REQUESTED: _("%(what)s: answer by %(day)s"),
     SETTLEMENT_OPENED: _("Friendly settlement talks opened"),
     SETTLEMENT_STEP: "%(step)s",
     SETTLEMENT_REQUEST_ANSWERED: _("The Committee's request about the settlement answered"),
@@ -81,6 +97,7 @@ PARAMS: Final[Mapping[str, Callable[[str], str]]] = {
     "channel": _label(Dispatch.Channel),
     "decision": _label(Triage.Decision),
     "step": _label(SettlementStep.Kind),
+    "what": _label(ProcedureRequest.Kind),
     "day": _day,
 }
 
