@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints.deadlines.geneva import geneva_today
@@ -94,8 +95,11 @@ def _check(communication: Communication, request: TransitionRequest, *, signed: 
     if request.to == Status.CLOSED and request.closure not in Communication.Closure.values:
         raise TransitionNotAllowed(_("Say how the case was closed."))
     # The Committee's and the State's acts are dated in Geneva: a day that has begun there is not
-    # "in the future", and one that has begun in Almaty only is (complaints.deadlines.geneva).
-    if request.on > geneva_today():
+    # "in the future", and one that has begun in Almaty only is (complaints.deadlines.geneva). The
+    # submission is the portal's own act, dated where the portal runs: after midnight in Almaty a
+    # child signs on the new day although it has not begun in Geneva yet.
+    today = timezone.localdate() if request.to in SIGNED_ONLY else geneva_today()
+    if request.on > today:
         raise TransitionNotAllowed(_("This date is in the future."))
     if communication.submitted_on and request.on < communication.submitted_on:
         raise TransitionNotAllowed(_("This date is before the communication was submitted."))

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.browser.conftest import axe_violations, screenshot, scroll_width_at, small_targets
 
@@ -69,7 +69,7 @@ def test_a_child_takes_the_check_on_a_phone_and_is_told_to_start(
     year.select_by_index(1)  # this year
     click(driver, "input[name=elsewhere][value=no]")
     click(driver, "form.explainer-check button[type=submit]")
-    heading = driver.find_element(By.ID, "answer-heading").text
+    heading = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "answer-heading")).text
     assert heading == "Бастай аласың"
     driver.execute_script(
         'document.getElementById("answer-heading").scrollIntoView({block: "start", behavior: "instant"});'
@@ -95,4 +95,5 @@ def test_without_javascript_a_reader_follows_the_pages_and_takes_the_check_in_ru
     click(driver, "input[name=courts][value=not_tried]")
     click(driver, "input[name=elsewhere][value=no]")
     click(driver, "form.explainer-check button[type=submit]")
-    assert driver.find_element(By.ID, "answer-heading").text == "Сначала поговори с кем-нибудь"
+    heading = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "answer-heading"))
+    assert heading.text == "Сначала поговори с кем-нибудь"

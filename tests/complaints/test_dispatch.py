@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.deadlines.services import deadlines_recompute, deadlines_sweep
 from complaints.dispatch.services import AlreadySent, DispatchRefused, dispatch_by_email, dispatch_by_post
 from complaints.dossiers.services import dossier_request
@@ -124,7 +125,7 @@ def test_a_case_walks_from_submission_through_dispatch_and_acknowledgement(
 
     # The caseworker records the secretariat's acknowledgement with its registration reference.
     caseworker = login(world.caseworker)
-    today = timezone.localdate()
+    today = geneva_today()  # the secretariat's letters are dated in Geneva
     response = caseworker.post(
         _page(case, "dispatch_acknowledgement"),
         {"on": today.isoformat(), "registration_reference": "CRC/C/99/D/7/2026"},

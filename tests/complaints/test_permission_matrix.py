@@ -37,6 +37,7 @@ from django.utils import timezone
 from PIL import Image
 from rest_framework.test import APIClient
 
+from complaints.deadlines.geneva import geneva_today
 from complaints.models import (
     Claim,
     Communication,
@@ -431,7 +432,7 @@ def _transition_page(case: Case, client: Any) -> Any:
     target = NEXT_STEP[case.communication.status]
     return client.post(
         reverse("complaints:communication_transition", args=[case.reference]),
-        {"to": target, "on": timezone.localdate().isoformat(), "committee_reference": "CRC/C/99/D/2/2026"},
+        {"to": target, "on": geneva_today().isoformat(), "committee_reference": "CRC/C/99/D/2/2026"},
     )
 
 
@@ -439,7 +440,7 @@ def _transition_api(case: Case, client: Any) -> Any:
     target = NEXT_STEP[case.communication.status]
     return client.post(
         api("communications", case.reference, "transitions"),
-        {"to": target, "on": timezone.localdate().isoformat(), "committee_reference": "CRC/C/99/D/2/2026"},
+        {"to": target, "on": geneva_today().isoformat(), "committee_reference": "CRC/C/99/D/2/2026"},
         format="json",
     )
 
