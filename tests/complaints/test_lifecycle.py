@@ -10,6 +10,7 @@ from complaints.lifecycle import (
     TransitionNotAllowed,
     TransitionRequest,
     allowed_transitions,
+    communication_record_submission,
     communication_transition,
 )
 from complaints.models import Communication, Event
@@ -122,3 +123,14 @@ def test_a_date_is_in_the_future_when_its_day_has_not_begun_in_geneva(
         move(communication, Status.REGISTERED, refused, committee_reference="CRC/9/2026")
     moved = move(communication, Status.REGISTERED, accepted, committee_reference="CRC/9/2026")
     assert moved.registered_on == accepted
+
+
+def test_a_draft_signed_after_midnight_in_almaty_is_submitted_on_the_new_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 00:30 in Almaty on 16 January is 19:30 on the 15th in Geneva: the submission is the portal's
+    # own act, dated where it runs, so the child who signs then is not told the day is "in the future".
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 1, 15, 19, 30, tzinfo=UTC))
+    communication = CommunicationFactory.create(signed_name="Aliya")
+    submitted = communication_record_submission(communication=communication, on=date(2026, 1, 16), actor=None)
+    assert (submitted.status, submitted.submitted_on) == (Status.SUBMITTED, date(2026, 1, 16))
