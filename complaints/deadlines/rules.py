@@ -173,17 +173,6 @@ def _interim_due(case: CaseDates, anchor: date) -> date:
     return case.interim_report_due_on
 
 
-def _settlement_request_anchor(case: CaseDates) -> date | None:
-    if case.settlement_request_on is None or case.settlement_request_due_on is None:
-        return None
-    return min(case.settlement_request_on, case.settlement_request_due_on)
-
-
-def _settlement_request_due(case: CaseDates, anchor: date) -> date:
-    assert case.settlement_request_due_on is not None  # the anchor is only set when it is
-    return case.settlement_request_due_on
-
-
 def _set_case_by_case(requested: date | None, due: date | None) -> date | None:
     """The anchor of a limit set in a letter: the letter's day (or the due day, if earlier)."""
     if requested is None or due is None:
@@ -202,7 +191,7 @@ def _given(due: Callable[[CaseDates], date | None]) -> Callable[[CaseDates, date
     return due_on
 
 
-RULES: tuple[Rule, ...] = (
+RULES: Final[tuple[Rule, ...]] = (
     # "not submitted within one year after the exhaustion of domestic remedies" makes a
     # communication inadmissible, unless it was impossible to submit within that time. It is
     # submitted when it is sent to the Committee (complaints.dispatch), not when the portal's form
@@ -300,10 +289,6 @@ RULES: tuple[Rule, ...] = (
         met=lambda case: case.further_follow_up_received_on,
         ends_with=frozenset({CLOSED}),
     ),
-)
-
-RULES = (
-    *RULES,
     # A friendly settlement reached under the Committee's auspices closes the examination (OPIC
     # art. 9(2)), and the Committee follows up its terms as it follows up Views: the State reports
     # within six months on what it did (rules of procedure, rule 28, "Follow-up to Views of the
@@ -320,8 +305,8 @@ RULES = (
     Rule(
         kind=Kind.SETTLEMENT_REQUEST,
         source="OPIC art. 9; rules of procedure, rules 25 and 28 (time limit set in the request)",
-        anchor=_settlement_request_anchor,
-        due=_settlement_request_due,
+        anchor=lambda case: _set_case_by_case(case.settlement_request_on, case.settlement_request_due_on),
+        due=_given(lambda case: case.settlement_request_due_on),
         met=lambda case: case.settlement_request_answered_on,
         ends_with=frozenset(),
     ),
