@@ -7,6 +7,7 @@ inside: they are filtered here, in Python, the same way on every database.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,23 +22,39 @@ from complaints.decisions.models import GROUNDS, Decision
 # Kazakhstan's own decisions come first: the State must make them known (OPIC art. 17).
 HOME_STATE: Final = "KAZ"
 LINKS_SHOWN: Final = 3
-# The decisions change only when a file is imported: every page reads them from the cache, and
-# the importer forgets them (importer.import_decisions), so a wizard step costs no extra query.
+# The decisions change only when a file is imported. Each process keeps them in memory for as
+# long as the shared cache holds the same version token; the importer replaces the token
+# (importer.import_decisions -> forget_decisions), so every process reloads them on its next page.
+# A wizard step therefore costs one small cache read, no query and no unpickling of the records.
 CACHE_KEY: Final = "decisions:all:v1"
+VERSION_KEY: Final = "decisions:version:v1"
 CACHE_SECONDS: Final = 300
+_memo: tuple[str, list[Decision]] | None = None
 
 
 def all_decisions() -> list[Decision]:
-    """Every decision, from the cache when a page has read them in the last few minutes."""
-    found = cache.get(CACHE_KEY)
-    if found is None:
+    """Every decision: from this process's memory while the version token is unchanged."""
+    global _memo
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, None)
+    elif _memo is not None and _memo[0] == version:
+        return list(_memo[1])
+    cached = cache.get(CACHE_KEY)
+    if cached is not None and cached[0] == version:
+        found = cached[1]
+    else:  # nothing cached, or a list read before the last import: read the table
         found = list(Decision.objects.all())
-        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+        cache.set(CACHE_KEY, (version, found), CACHE_SECONDS)
+    _memo = (version, found)
     return list(found)
 
 
 def forget_decisions() -> None:
+    """After an import: every process reads the decisions again on its next page."""
     cache.delete(CACHE_KEY)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from complaints.decisions.models import GROUNDS, Decision
 from complaints.decisions.selectors import decisions_by_ground, violations_by_article
@@ -38,3 +43,22 @@ def violations_for_claims(claims: Iterable[object]) -> list[tuple[int, list[Deci
         if getattr(claim, "instrument", "CRC") == "CRC" and getattr(claim, "article", None)
     ]
     return [(n, items) for n, items in violations_by_article(articles).items() if items]
+
+
+@register.simple_tag
+def ground_links(by_ground: dict[str, list[Decision]], criterion: str) -> SafeString | str:
+    """The decisions in which the Committee ruled on ``criterion``, as a line of links to the library.
+
+    Built here rather than in an included template: a wizard step shows it under every finding.
+    """
+    cases = by_ground.get(str(criterion)) if by_ground else None
+    if not cases:
+        return ""
+    library = reverse("complaints:decision_library") + "?" + urlencode({"ground": criterion})
+    links = format_html_join(
+        ", ",
+        '<a href="{}#{}">{}</a> ({})',
+        ((library, decision_anchor(d.symbol), d.symbol, str(d.get_outcome_display()).lower()) for d in cases),
+    )
+    heading = _("The Committee decided %(ground)s in these cases:") % {"ground": ground_label(criterion)}
+    return format_html('<span class="d-block small">{}\n{}</span>', heading, links)

@@ -20,6 +20,7 @@ from django.utils import translation
 from admissibility import assess, parse_facts
 from complaints.decisions.importer import check
 from complaints.decisions.models import GROUNDS, Decision
+from complaints.decisions.selectors import all_decisions
 from complaints.models import TreatyStatus
 from tests.conftest import login
 from tests.factories import ClaimFactory, CommunicationFactory, UserFactory
@@ -182,6 +183,19 @@ def test_importing_again_refreshes_the_record_with_the_same_symbol(tmp_path: Pat
     refreshed = Decision.objects.get(symbol="CRC/C/90/D/200/2020")
     assert refreshed.summary_en == "New."
     assert Decision.objects.filter(symbol="CRC/C/90/D/200/2020").count() == 1
+
+
+def test_a_process_keeps_the_decisions_in_memory_and_reads_them_again_after_an_import(
+    tmp_path: Path, django_assert_num_queries: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    before = {decision.symbol for decision in all_decisions()}
+    with django_assert_num_queries(0):
+        assert {decision.symbol for decision in all_decisions()} == before
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_decisions", str(write(tmp_path, [record()])))
+    after = {decision.symbol for decision in all_decisions()}
+    assert "CRC/C/90/D/200/2020" not in before
+    assert after == before | {"CRC/C/90/D/200/2020"}
 
 
 # The public library ---------------------------------------------------------------------------
