@@ -31,6 +31,9 @@ CASE_ARGUMENTS = {"reference": "communication", "dossier_id": "dossier", "docume
 PART_ARGUMENTS = {"invitation_id": "invitation"}
 # Routes that name a case but reveal nothing of it: the dossier's status, polled every few seconds.
 NOT_AUDITED = {"complaints:dossier_status"}
+# Routes whose ``reference`` names an inquiry (arts. 13-14), not a case: noted as an inquiry, with
+# no case reference, so that no case's list of readers counts them.
+INQUIRY_ROUTES = {"complaints:inquiry", "complaints:inquiry_step"}
 REFUSED_STATUS = {401, 403, 404, 405}
 REJECTED_STATUS = {400, 409, 413, 422, 429}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -88,6 +91,8 @@ def _route_note(request: HttpRequest) -> Note | None:
     if not named:
         return None
     reference = as_reference(kwargs.get("reference"))
+    if match.view_name in INQUIRY_ROUTES:
+        return Note(reference=None, kind="inquiry", object_id=str(reference or kwargs["reference"]))
     objects = [name for name in named if name != "reference"]
     if objects:
         kind = {**CASE_ARGUMENTS, **PART_ARGUMENTS}[objects[0]]

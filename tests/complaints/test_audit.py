@@ -110,6 +110,30 @@ def test_the_wizard_of_someone_elses_draft_is_logged_as_a_read(world: World) -> 
     assert entry.communication_reference == world.mine.reference
 
 
+def test_reading_and_changing_an_inquiry_is_logged_as_an_inquiry_not_as_a_case(world: World) -> None:
+    from complaints.deadlines.geneva import geneva_today
+    from complaints.inquiries.services import inquiry_create
+    from complaints.models import TreatyStatus
+
+    inquiry = inquiry_create(
+        user=world.caseworker,
+        state=TreatyStatus.objects.get(iso3="KAZ"),
+        organisation=world.ngo,
+        title="Children in closed institutions",
+        summary="",
+        submitted_on=geneva_today(),
+    )
+    client = login(world.caseworker)
+    assert client.get(reverse("complaints:inquiry", args=[inquiry.reference])).status_code == 200
+    client.post(reverse("complaints:inquiry_step", args=[inquiry.reference]), {"step": "", "on": ""})
+    read, change = entries(actor=world.caseworker)[-2:]
+    assert (read.action, read.object_kind, read.object_id) == ("read", "inquiry", str(inquiry.reference))
+    assert change.object_kind == "inquiry"
+    assert change.action in ("change", "rejected")
+    assert read.communication_reference is None
+    assert change.communication_reference is None
+
+
 def test_a_change_records_the_names_of_the_fields_never_their_values(world: World) -> None:
     secret = "Aigerim-note-never-in-the-log"
     response = login(world.caseworker).post(
