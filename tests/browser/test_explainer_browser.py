@@ -86,7 +86,7 @@ def test_without_javascript_a_reader_follows_the_pages_and_takes_the_check_in_ru
     driver.get(live_server.url + reverse("complaints:explainer"))
     click(driver, "a[href$='/learn/teen/']")
     click(driver, "a[href$='/learn/teen/committee/']")
-    assert "Что такое Комитет ООН по правам ребенка?" in driver.find_element(By.TAG_NAME, "h1").text
+    assert "Что такое Комитет ООН по правам ребёнка?" in driver.find_element(By.TAG_NAME, "h1").text
     click(driver, "a[rel=next]")
     assert driver.current_url.endswith("/learn/teen/who/")
     driver.get(live_server.url + reverse("complaints:explainer_check"))
