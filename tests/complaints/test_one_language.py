@@ -412,6 +412,35 @@ def test_text_only_adults_read_never_uses_the_childs_informal_you(language: str)
     assert not informal, informal
 
 
+# Pages a child and an adult both read (the header and footer of every page, the home page, the
+# log-in and sign-up pages) speak to neither: impersonal, as locale/GLOSSARY.md asks. The e-mails
+# under account/email/ are written to the holder of an address, an adult's register.
+SHARED = ("templates/base.html", "templates/home.html", "templates/account/")
+NOT_SHARED = ("templates/account/email/",)
+FORMAL = {
+    "ru": re.compile(r"\b(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|ваших)\b", re.IGNORECASE),
+    "kk": re.compile(r"\b(сіз|сізге|сіздің|сізді|сізден|сізбен)\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_on_pages_children_and_adults_both_read_addresses_neither(language: str) -> None:
+    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
+    shared = [
+        entry
+        for entry in catalogue
+        if entry.occurrences
+        and all(path.startswith(SHARED) and not path.startswith(NOT_SHARED) for path, _ in entry.occurrences)
+    ]
+    assert len(shared) > 10  # the footer, the quick exit, the home page, the log-in and sign-up pages
+    addressed = [
+        entry.msgstr
+        for entry in shared
+        if INFORMAL[language].search(entry.msgstr) or FORMAL[language].search(entry.msgstr)
+    ]
+    assert not addressed, addressed
+
+
 @pytest.mark.parametrize(("language", "month"), [("ru", "март"), ("kk", "наурыз"), ("en", "March")])
 def test_the_statistics_name_each_month_in_the_readers_language(language: str, month: str) -> None:
     today = timezone.localdate()
