@@ -126,8 +126,9 @@ class CaseScopedAdmin(ObjectPermissionsModelAdmin):
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
     ) -> tuple[QuerySet[Any], bool]:
-        """The clear fields searched as usual, or the case's names and title through the blind index
-        (they are encrypted: whole words or their first letters, in any script)."""
+        """The clear fields searched as usual, or the names in a case through the blind index (they are
+        encrypted: whole words or their first letters, in any script). Never the private title: it
+        is the filer's alone."""
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         names = name_search_ids(search_term) if search_term.strip() else None
         if names is None:

@@ -109,13 +109,14 @@ def _refuse_fixed_for_child(fields: dict[str, Any]) -> None:
 
 
 class NameSearchFilter(filters.SearchFilter):
-    """``?search=``: the clear fields as DRF searches them, or the title and the names of the people
-    in a case through the blind index (they are encrypted: whole words or their first letters)."""
+    """``?search=``: the clear fields as DRF searches them, or the names of the people in a case
+    through the blind index (they are encrypted: whole words or their first letters), and the
+    private title of the caller's own cases: no one else finds a case by a word of its title."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> QuerySet[Any]:
         found = super().filter_queryset(request, queryset, view)
         text = " ".join(self.get_search_terms(request))
-        names = name_search_ids(text) if text else None
+        names = name_search_ids(text, titles_of=getattr(request.user, "pk", None)) if text else None
         return found if names is None else found | queryset.filter(pk__in=names)
 
 
@@ -142,7 +143,7 @@ class CommunicationViewSet(
         NameSearchFilter,
         filters.OrderingFilter,
     ]
-    search_fields = ["committee_reference", "state"]  # and the title and names: NameSearchFilter
+    search_fields = ["committee_reference", "state"]  # and the names (the filer: the title): NameSearchFilter
     ordering_fields = ["updated_at", "created_at", "submitted_on", "status"]
 
     def get_queryset(self) -> QuerySet[Communication]:

@@ -25,8 +25,8 @@ ARTICLE_MAX = 32767
 def case_fields_match(value: str) -> Q:
     """What the search looks for in the case's clear columns: the Committee's reference, the State.
 
-    The title and the names are encrypted: they are found through the blind index
-    (complaints.crypto.search_index), by whole words or their first letters.
+    The names are encrypted: they are found through the blind index (complaints.crypto.search_index),
+    by whole words or their first letters; so is the private title, by its filer alone.
     """
     return Q(committee_reference__icontains=value) | Q(state__iexact=value)
 
@@ -39,8 +39,11 @@ def claimed_article(value: str) -> int | None:
     return number if number <= ARTICLE_MAX else None
 
 
-def search_matches(value: str) -> QuerySet[Any, int]:
+def search_matches(value: str, *, titles_of: int | None = None) -> QuerySet[Any, int]:
     """The ids of every case ``value`` matches, whoever may see it (some more than once); unordered.
+
+    The words of a case's private title count only for its filer, the user ``titles_of``
+    (complaints.crypto.search_index.name_search_ids).
 
     One index scan per part (the blind index of names and titles, and on PostgreSQL the trigram
     index of migration 0009 for the Committee's reference) instead of a test of every case the user
@@ -48,7 +51,7 @@ def search_matches(value: str) -> QuerySet[Any, int]:
     """
     cases = Communication.objects.filter(case_fields_match(value)).order_by().values_list("pk", flat=True)
     parts: list[QuerySet[Any, int]] = []
-    names = name_search_ids(value)
+    names = name_search_ids(value, titles_of=titles_of)
     if names is not None:
         parts.append(names)
     article = claimed_article(value)
@@ -108,13 +111,14 @@ class CaseFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        matching = search_matches(value)
+        titles_of = getattr(self.request.user, "pk", None) if self.request else None
+        matching = search_matches(value, titles_of=titles_of)
         found = list(matching[: SEARCH_BY_ID_LIMIT + 1])
         if len(found) <= SEARCH_BY_ID_LIMIT:
             return queryset.filter(pk__in=sorted(set(found)))
         # Too many matches to list by id: test each visible case, in the list's order; with that many
         # matches a page fills after a few cases.
-        condition = case_fields_match(value) | name_search_condition(value)
+        condition = case_fields_match(value) | name_search_condition(value, titles_of=titles_of)
         article = claimed_article(value)
         if article is not None:
             condition |= Q(Exists(Claim.objects.filter(communication=OuterRef("pk"), article=article)))

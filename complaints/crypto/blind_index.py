@@ -13,6 +13,11 @@ differ on made one (y, j → i; a doubled letter → one), so "Алия", "Aliya
 "Ольга" and "Olga" (the soft sign joins). Words are split at spaces and punctuation; a hyphenated
 or spaced-out name is also kept joined ("Smith-Jones" → smithjones). A search for a part in the
 middle of a word ("gerim") finds nothing: the index holds beginnings.
+
+A case's title is the filer's private note ("only for you"): its words are kept under digests of
+their own (``private=True``: the term is marked before it is digested), which no name digest can
+equal, so a search for names never finds a case by a word of its title. Only the filer's own
+search looks the title's digests up (complaints.crypto.search_index).
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ MAX_WORD = 40
 FOLD = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k"})
 DOUBLED = re.compile(r"(.)\1+")
 SEPARATORS = re.compile(r"[^0-9a-z]+")
+# Put before a term of a private title: a normalised term is only [0-9a-z], so a marked one never
+# equals a name's term, and their digests differ.
+PRIVATE_MARK = "private title:"
 
 
 def fold(text: str) -> str:
@@ -66,13 +74,19 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(words(text)))
 
 
-def digests(ring: KeyRing, values: Iterable[str]) -> set[str]:
-    """The current key's digests of everything ``values`` are indexed under."""
+def _marked(term: str, private: bool) -> str:
+    return PRIVATE_MARK + term if private else term
+
+
+def digests(ring: KeyRing, values: Iterable[str], *, private: bool = False) -> set[str]:
+    """The current key's digests of everything ``values`` are indexed under; ``private``: the
+    digests of a private title, which a search for names never meets."""
     key = ring.index_keys()[0]
-    return {ring.digest(term, key) for value in values for term in terms(value)}
+    return {ring.digest(_marked(term, private), key) for value in values for term in terms(value)}
 
 
-def query_digests(ring: KeyRing, term: str) -> list[str]:
+def query_digests(ring: KeyRing, term: str, *, private: bool = False) -> list[str]:
     """The digests a search term may be stored under: one per key of the ring, so that a case
-    indexed before a rotation is found until ``manage.py reencrypt`` indexes it again."""
-    return [ring.digest(term, key) for key in ring.index_keys()]
+    indexed before a rotation is found until ``manage.py reencrypt`` indexes it again.
+    ``private``: as a word of a private title, not of a name."""
+    return [ring.digest(_marked(term, private), key) for key in ring.index_keys()]

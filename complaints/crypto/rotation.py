@@ -210,15 +210,21 @@ def files_rewrite(
 def cases_index(
     communication: type[Model], person: type[Model], digest: type[Model], ids: list[int], ring: KeyRing
 ) -> int:
-    """Index the cases ``ids`` again from scratch with the ring's current key; the rows written."""
-    values: dict[int, list[str]] = {pk: [] for pk in ids}
+    """Index the cases ``ids`` again from scratch with the ring's current key; the rows written.
+
+    Names as names, titles under private digests (complaints.crypto.blind_index), as a save does.
+    """
+    names: dict[int, list[str]] = {pk: [] for pk in ids}
+    titles: dict[int, list[str]] = {pk: [] for pk in ids}
     for pk, title in communication._default_manager.filter(pk__in=ids).values_list("pk", "title"):
-        values[pk].append(title)
+        titles[pk].append(title)
     people = person._default_manager.filter(communication_id__in=ids)
     for pk, given, family in people.values_list("communication_id", "given_name", "family_name"):
-        values[pk] += [given, family]
+        names[pk] += [given, family]
     rows = [
-        digest(communication_id=pk, digest=d) for pk, texts in values.items() for d in digests(ring, texts)
+        digest(communication_id=pk, digest=d)
+        for pk in ids
+        for d in digests(ring, names[pk]) | digests(ring, titles[pk], private=True)
     ]
     with transaction.atomic():
         digest._default_manager.filter(communication_id__in=ids).delete()

@@ -341,6 +341,9 @@ def wizard_step(request: HttpRequest, reference: str, slug: str) -> HttpResponse
         return _switch_language(request, communication, step, screen)
 
     if step.slug == "sign" and request.method == "POST":
+        if request.POST.get("direction") == "back":  # nothing on this page is saved: never a signature
+            previous, _following = neighbours(communication, slug)
+            return redirect(_step_url(communication, previous or step))
         return _sign(request, communication, step, screen)
     if step.slug == "documents" and request.method == "POST":
         return _upload(request, communication, step)

@@ -25,6 +25,12 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
+def _ids(slot: str) -> str:
+    """The ``auto_id`` of the form in ``slot``: several forms of the page have a field ``on``, and the
+    error summary links to each field by its id, so every form's ids are its own."""
+    return f"{slot.removesuffix('_form').replace('_', '-')}-%s"
+
+
 def _page(
     request: HttpRequest, communication: Communication, bound: dict[str, forms.Form], status: int = 200
 ) -> HttpResponse:
@@ -32,11 +38,11 @@ def _page(
     today = geneva_today()
     settlement = services.settlement_of(communication)
     forms_ = {
-        "open_form": OpenForm(initial={"on": today}),
-        "step_form": StepForm(initial={"on": today}),
-        "agreement_form": AgreementForm(initial={"agreed_on": today}),
-        "end_form": DayForm(initial={"on": today}),
-        "follow_up_form": DayForm(initial={"on": today}),
+        "open_form": OpenForm(initial={"on": today}, auto_id=_ids("open_form")),
+        "step_form": StepForm(initial={"on": today}, auto_id=_ids("step_form")),
+        "agreement_form": AgreementForm(initial={"agreed_on": today}, auto_id=_ids("agreement_form")),
+        "end_form": DayForm(initial={"on": today}, auto_id=_ids("end_form")),
+        "follow_up_form": DayForm(initial={"on": today}, auto_id=_ids("follow_up_form")),
     }
     forms_.update(bound)
     deadlines = Deadline.objects.filter(
@@ -51,7 +57,9 @@ def _page(
         "may_open": communication.status in services.OPEN_FROM,
         "deadlines": deadlines,
         "today": today,
-        "page_errors": [error for form in bound.values() for error in form.non_field_errors()],
+        # The form sent, when it was refused: its messages are listed once at the top, each field's
+        # linked to the field, where it is said again (the wizard's pattern).
+        "error_form": next((form for form in bound.values() if form.errors), None),
         **forms_,
     }
     return render(request, "complaints/settlements/settlement.html", context, status=status)
@@ -138,7 +146,10 @@ def settlement_act(request: HttpRequest, reference: str, action: str) -> HttpRes
     user = _user(request)
     communication = communication_access(user, reference, "settle")
     slot, form_class, act = ACTIONS[action]
-    form = form_class(request.POST)
+    auto_id = _ids(slot)
+    if action == "answered" and request.POST.get("step", "").isdecimal():  # one such form per request
+        auto_id = f"answered-{request.POST['step']}-%s"
+    form = form_class(request.POST, auto_id=auto_id)
     if not form.is_valid():
         return _page(request, communication, {slot: form}, status=400)
     try:

@@ -143,12 +143,16 @@ def scroll_width_at(driver: webdriver.Chrome, width: int = 320) -> tuple[int, li
 
 def small_targets(driver: webdriver.Chrome, minimum: float = 24) -> list[str]:
     """Return the visible buttons, fields, tick boxes and toggles smaller than ``minimum`` CSS pixels
-    either way (WCAG 2.2, 2.5.8 Target Size; links inside a sentence are exempt, so not checked)."""
+    either way (WCAG 2.2, 2.5.8 Target Size; links inside a sentence are exempt, so not checked).
+
+    A wizard step's default button (the one Enter presses) is no target: visually hidden, out of the
+    tab order and aria-hidden (axe checks that nothing aria-hidden can take the focus)."""
     return driver.execute_script(
         """
         const minimum = arguments[0] - 0.5;
         return [...document.querySelectorAll(
             "button, select, summary, input:not([type=hidden]), textarea, a.btn")]
+          .filter(e => !(e.matches(".visually-hidden[aria-hidden=true][tabindex='-1']")))
           .filter(e => e.offsetParent !== null || e.getClientRects().length)
           .map(e => [e, e.getBoundingClientRect()])
           .filter(([e, r]) => r.width > 0 && (r.width < minimum || r.height < minimum))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from pypdf import PdfWriter
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -87,6 +88,17 @@ class Filer:
         for part, text in (("day", str(int(day))), ("month", str(int(month))), ("year", year)):
             self.type(f"{name}_{part}", text)
 
+    def type_and_press_enter(self, name: str, text: str) -> None:
+        """Type in a field and press Enter there, as a child does, and wait for the page it loads."""
+        self.type(name, text)
+        self.driver.execute_script("window.__leaving = true;")
+        self.driver.find_element(By.NAME, name).send_keys(Keys.ENTER)
+        WebDriverWait(self.driver, 20).until(
+            lambda driver: driver.execute_script(
+                "return window.__leaving === undefined && document.readyState === 'complete'"
+            )
+        )
+
     def switch_language(self, language: str) -> None:
         """The language switch of a step page: a button of the step's form, which saves it first."""
         self.select("switch_language", language)
@@ -105,7 +117,8 @@ class Filer:
 
     def press(self, label_value: str = "next") -> None:
         self.check_page()
-        self.click_css(f'button[name="direction"][value="{label_value}"]')
+        # The visible button: the hidden default one that Enter presses comes first on the page.
+        self.click_css(f'button[name="direction"][value="{label_value}"]:not([data-default-button])')
 
     def step(self) -> str:
         return self.driver.current_url.split("/step/")[-1]
@@ -331,3 +344,35 @@ def test_a_draft_is_left_and_resumed_on_another_device(driver: webdriver.Chrome,
         driver.find_element(By.NAME, "facts_summary").get_attribute("value")
         == "The school refused to enrol me."
     )
+
+
+def test_enter_in_a_field_saves_the_step_and_goes_on_never_switching_the_language(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
+    child: User = UserFactory.create()
+    sign_in(driver, live_server.url, child)
+    me = Filer(driver, live_server.url)
+    me.open("/cases/new/")
+    me.click_css("main form button[type=submit]")
+    me.choose("audience", "under_12")
+    me.choose("author_is_victim", "True")
+    me.choose("dossier_language", "ru")
+    me.press()
+    assert me.step() == "author/"
+    language = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    # The language switch is the page's first button of the step's form: Enter must not press it.
+    me.type("author-given_name", "Aigerim")
+    me.type_and_press_enter("author-family_name", "Serikkyzy")
+    assert me.step() == "author/?screen=1", driver.find_element(By.TAG_NAME, "h1").text
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    author = Communication.objects.get(filer=child).people.get(role="author")
+    assert (author.given_name, author.family_name) == ("Aigerim", "Serikkyzy")
+    me.check_page()  # axe, the policy, the width and the targets, with the hidden default button
+    # On a second screen "Save and go back" comes before "Save and continue": Enter still goes on.
+    me.type("author-date_of_birth_day", "14")
+    me.type("author-date_of_birth_month", "3")
+    me.type_and_press_enter("author-date_of_birth_year", "2015")
+    assert me.step() == "author/?screen=2"
+    author.refresh_from_db()
+    assert str(author.date_of_birth) == "2015-03-14"
+    me.check_page()

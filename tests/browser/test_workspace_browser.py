@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -90,3 +91,33 @@ def test_an_ombudsman_reviewer_triages_the_queue(driver: webdriver.Chrome, live_
     me.open("/review/statistics/")
     me.check_page()
     assert calm.status == Communication.Status.SUBMITTED
+
+
+def test_a_refused_settlement_form_says_its_message_once_at_the_top(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
+    driver.set_window_size(1280, 1000)
+    ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
+    caseworker = MembershipFactory.create(organisation=ngo, user__role=User.Role.CASEWORKER).user
+    case = CommunicationFactory.create(
+        organisation=ngo,
+        status="registered",
+        submitted_on=date(2025, 1, 10),
+        registered_on=date(2025, 2, 1),
+        committee_reference="CRC/301/2025",
+    )
+    sign_in(driver, live_server.url, caseworker)
+    me = Filer(driver, live_server.url)
+    me.open(reverse("complaints:settlement", args=[case.reference]))
+    me.check_page()
+    # A day the browser accepts and the service refuses: before the Committee registered the case.
+    day = driver.find_element(By.CSS_SELECTOR, "#open-heading ~ form input[name=on]")
+    driver.execute_script("arguments[0].value = '2025-01-20';", day)
+    me.click_css("#open-heading ~ form button[type=submit]")
+
+    message = "The talks cannot have opened before the case was registered."
+    assert driver.find_element(By.ID, "main").text.count(message) == 1
+    assert message in driver.find_element(By.ID, "error-summary").text
+    day = driver.find_element(By.CSS_SELECTOR, "#open-heading ~ form input[name=on]")
+    assert day.get_attribute("value") == "2025-01-20"
+    me.check_page()

@@ -3,6 +3,7 @@ rotation to a new key, and what a wrong key does."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import shutil
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.apps import apps as django_apps
 from django.core.exceptions import FieldError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -22,7 +24,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from complaints.casework.services import case_colleagues
-from complaints.crypto.keys import DecryptionError, parse_keys
+from complaints.crypto.blind_index import digests
+from complaints.crypto.keys import DecryptionError, key_ring, parse_keys
 from complaints.crypto.search_index import name_search_ids
 from complaints.dossiers.services import dossier_render_bytes, dossier_request
 from complaints.filing.documents import document_add
@@ -177,8 +180,11 @@ def test_rotation_re_encrypts_everything_and_the_old_key_can_then_go(
     assert not document.file.storage.exists(old_name)
     with document.file.open("rb") as handle:
         assert handle.read() == png()
-    # The blind index was rebuilt with the new key: the name is still found.
+    # The blind index was rebuilt with the new key: the name is still found, and the private title
+    # still only by its filer.
     assert list(name_search_ids("Aigerim") or []) == [case.pk]
+    assert list(name_search_ids("School") or []) == []
+    assert list(name_search_ids("School", titles_of=case.filer_id) or []) == [case.pk]
 
 
 @pytest.mark.django_db
@@ -315,7 +321,8 @@ def test_removing_a_person_takes_their_name_out_of_the_search() -> None:
     assert list(name_search_ids("Aigerim") or []) == [case.pk]
     child.delete()
     assert list(name_search_ids("Aigerim") or []) == []
-    assert list(name_search_ids("School") or []) == [case.pk]
+    assert list(name_search_ids("Seitkali") or []) == []
+    assert list(name_search_ids("School", titles_of=case.filer_id) or []) == [case.pk]
 
 
 @pytest.mark.django_db
@@ -328,3 +335,19 @@ def test_colleagues_are_listed_by_family_name_although_the_names_are_encrypted()
     names = [user.last_name for user in case_colleagues(case) if user.last_name]
     assert names == sorted(names)
     assert len(names) == 5
+
+
+@pytest.mark.django_db
+def test_the_migration_takes_the_private_title_out_of_an_index_made_before_it() -> None:
+    case, _child = a_case_with_a_child()
+    # As the index held it before: the title's words under the same digests as a name's.
+    legacy = digests(key_ring(), [case.title])
+    SearchDigest.objects.bulk_create(
+        [SearchDigest(communication=case, digest=d) for d in legacy], ignore_conflicts=True
+    )
+    assert list(name_search_ids("School") or []) == [case.pk]
+    migration = importlib.import_module("complaints.migrations.0027_private_title_index")
+    migration.index_again(django_apps, None)
+    assert list(name_search_ids("School") or []) == []
+    assert list(name_search_ids("School", titles_of=case.filer_id) or []) == [case.pk]
+    assert list(name_search_ids("Seitkali") or []) == [case.pk]

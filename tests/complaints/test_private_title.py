@@ -126,3 +126,29 @@ def test_the_admin_neither_lists_nor_shows_the_title(world: World, titled: Commu
     change = reverse("admin:complaints_communication_change", args=[titled.pk])
     assert TITLE not in page_of(world.admin, change)
     assert TITLE not in page_of(world.admin, reverse("admin:complaints_person_changelist"))
+
+
+def api_search(user: User, text: str) -> list[str]:
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get("/api/v1/communications/", {"search": text})
+    assert response.status_code == 200
+    body = response.json()
+    return [row["reference"] for row in body.get("results", body)]
+
+
+def test_the_api_search_finds_a_case_by_its_title_for_the_filer_alone(
+    world: World, titled: Communication
+) -> None:
+    family_name = titled.people.get().family_name
+    assert api_search(world.filer, "Aigerim school") == [str(titled.reference)]
+    assert api_search(world.caseworker, "Aigerim") == []
+    assert api_search(world.caseworker, "school") == []
+    assert api_search(world.caseworker, family_name) == [str(titled.reference)]
+
+
+def test_the_admin_search_does_not_find_a_case_by_its_title(world: World, titled: Communication) -> None:
+    changelist = reverse("admin:complaints_communication_changelist")
+    assert titled.short_reference not in login(world.admin).get(changelist, {"q": "Aigerim"}).content.decode()
+    family_name = titled.people.get().family_name
+    assert titled.short_reference in login(world.admin).get(changelist, {"q": family_name}).content.decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -220,3 +221,48 @@ def test_a_date_in_the_future_is_refused(world: World) -> None:
     )
     assert response.status_code == 400
     assert "in the future" in response.content.decode()
+
+
+def error_summary(page: str) -> str:
+    start = page.index('id="error-summary"')
+    return page[start : page.index("</div>", start)]
+
+
+def test_a_refusal_of_the_service_is_said_once_at_the_top_not_again_in_the_form(world: World) -> None:
+    response = login(world.caseworker).post(url(world.mine, "open"), {"on": geneva_today().isoformat()})
+    assert response.status_code == 400
+    page = response.content.decode()
+    message = (
+        "Settlement talks can be recorded once the Committee has registered the case, until it decides it."
+    )
+    assert page.count(message) == 1
+    assert message in error_summary(page)
+
+
+def test_a_missing_answer_is_listed_at_the_top_with_a_link_to_its_field_and_said_once_at_the_field(
+    world: World,
+) -> None:
+    case = registered(world)
+    today = geneva_today()
+    services.settlement_open(communication=case, on=today - timedelta(days=30), actor=world.caseworker)
+    response = login(world.caseworker).post(url(case, "agree"), agreement(today, terms=""))
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = error_summary(page)
+    assert '<a href="#agreement-terms">Terms agreed: This field is required.</a>' in summary
+    assert page.count("This field is required.") == 2  # in the summary, and at the field
+    field = page[page.index('id="div_agreement-terms"') :]
+    assert "This field is required." in field[: field.index('id="div_', 1)]
+    assert 'id="agreement-terms"' in page
+
+
+def test_every_form_of_the_settlement_page_has_ids_of_its_own(world: World) -> None:
+    case = registered(world)
+    today = geneva_today()
+    services.settlement_open(communication=case, on=today - timedelta(days=30), actor=world.caseworker)
+    response = login(world.caseworker).post(url(case, "end"), {"on": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert [i for i in set(ids) if ids.count(i) > 1] == []
+    assert '<a href="#end-on">Date: This field is required.</a>' in error_summary(page)

@@ -207,7 +207,7 @@ def test_a_step_that_keeps_the_title_leaves_the_blind_index_alone_and_one_that_c
     response, statements = measured(partial(parent.post, url(filled, "who"), renamed))
     assert response.status_code == 302
     assert [s for s in statements if is_index(s)] != []
-    names = name_search_ids("Бота")
+    names = name_search_ids("Бота", titles_of=filled.filer_id)  # the title: found by its filer
     assert names is not None
     assert filled.pk in set(names)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -275,6 +276,70 @@ def test_switching_the_language_with_an_answer_that_cannot_be_saved_yet_loses_no
     assert 'id="id_facts_start_day" value="31"' in page
     draft.refresh_from_db()
     assert draft.facts_summary == ""
+
+
+def default_button(page: str, form_id: str = "step-form") -> dict[str, str | None]:
+    """The button that Enter in a field of the form presses: HTML's implicit submission takes the
+    form's first submit button in tree order (a button with ``form=`` the form's id counts too)."""
+    found: list[dict[str, str | None]] = []
+
+    class Buttons(HTMLParser):
+        form: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            attributes = dict(attrs)
+            if tag == "form":
+                self.form = attributes.get("id")
+            submits = tag == "button" and attributes.get("type", "submit") == "submit"
+            submits |= tag == "input" and attributes.get("type") in {"submit", "image"}
+            if submits and attributes.get("form", self.form) == form_id:
+                found.append(attributes)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "form":
+                self.form = None
+
+    Buttons().feed(page)
+    assert found, f"no submit button of #{form_id}"
+    return found[0]
+
+
+@pytest.mark.parametrize("slug", ["who", "author", "victims", "facts", "remedies", "procedures", "requests"])
+def test_enter_in_a_field_of_a_step_saves_and_continues_never_switches_the_language(
+    parent: Client, draft: Communication, slug: str
+) -> None:
+    button = default_button(parent.get(url(draft, slug)).content.decode())
+    assert (button.get("name"), button.get("value")) == ("direction", "next")
+    # Hidden from sight, the tab order and screen readers: they use the visible button.
+    assert (button.get("tabindex"), button.get("aria-hidden"), button.get("class")) == (
+        "-1",
+        "true",
+        "visually-hidden",
+    )
+
+
+def test_enter_on_a_screen_of_a_childs_step_goes_to_the_next_screen(parent: Client) -> None:
+    c = start(parent)
+    post(parent, c, "who", {"audience": "under_12", "author_is_victim": "True", "dossier_language": "ru"})
+    page = parent.get(url(c, "facts", 1)).content.decode()
+    assert "Save and go back" in page  # a second screen: the back button comes before the main one
+    button = default_button(page)
+    assert (button.get("name"), button.get("value")) == ("direction", "next")
+
+
+def test_enter_on_the_sign_step_is_the_sign_button(parent: Client) -> None:
+    c = fill_parent_case(parent)
+    button = default_button(parent.get(url(c, "sign")).content.decode())
+    assert button.get("name") is None  # the "Sign and submit" button's own request
+
+
+def test_going_back_from_the_sign_step_never_signs(parent: Client) -> None:
+    c = fill_parent_case(parent)
+    back = post(parent, c, "sign", {"signed_name": "Мария Иванова", "confirm": "on", "direction": "back"})
+    assert back.status_code == 302
+    assert back["Location"] == url(c, "review")
+    c.refresh_from_db()
+    assert c.status == "draft"
 
 
 # ---- Findings, gently ----
