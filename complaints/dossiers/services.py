@@ -1156,9 +1156,12 @@ def _compress_streams(pdf: Any) -> None:
     /FlateDecode a reader sees) and pydyf writes it as it is. Runs last: nothing may edit a
     stream's operations after it.
     """
+    to_bytes = getattr(pydyf, "_to_bytes", None)  # how pydyf writes an operand (still so in 0.13)
+    if to_bytes is None:  # another pydyf: leave the compression to it, as before
+        return
     for item in pdf.objects:
         if isinstance(item, pydyf.Stream) and item.compress:
-            data = b"\n".join(pydyf._to_bytes(part) for part in item.stream)
+            data = b"\n".join(to_bytes(part) for part in item.stream)
             item.stream = [zlib.compress(data, STREAM_COMPRESSION)]
             item.extra["Filter"] = "/FlateDecode"
             item.compress = False
