@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import re
@@ -547,3 +548,40 @@ def test_an_unchanged_annex_is_read_and_checked_once_and_reused_by_the_next_doss
     third = dossier_render_bytes(communication=case, variant="filing")[0]
     assert len(readers) == 2  # a new upload is read once
     assert "ANNEX-TWO-ONLY-PAGE" in " ".join(text_of(third))
+
+
+def test_every_stream_of_the_dossier_is_deflated_once_and_reads_back(filing_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(filing_pdf))
+    for page in reader.pages:
+        contents: Any = page["/Contents"]
+        for stream in contents if isinstance(contents, list) else [contents]:
+            stream = stream.get_object()
+            assert stream.get("/Filter") in ("/FlateDecode", None)
+            if len(stream._data) > 200:  # the annex's q/Q wrappers are a few bytes; text is not
+                assert stream.get("/Filter") == "/FlateDecode"
+                assert stream.get_data()  # inflates
+
+
+def test_a_dossier_is_laid_out_with_the_collector_paused_and_leaves_it_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def failing_layout(source: object) -> bytes:
+        seen.append(gc.isenabled())
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(dossiers, "_dossier_pdf", failing_layout)
+    source = dossiers.DossierSource(html="", annexes=[], version=1, language="ru", variant="filing")
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        dossiers.dossier_pdf(source)
+    assert seen == [False]
+    assert gc.isenabled()  # enabled again, even after a failure
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            dossiers.dossier_pdf(source)
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
