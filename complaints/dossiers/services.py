@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -178,21 +178,35 @@ def _free(
 ) -> dict[str, str]:
     """Free text as written, with the filer's translation (Communication.translations) when one was given."""
     translated = (communication.translations or {}).get(name) or ""
+    lang = _lang_of(value or "", dossier_labels.labels_language(communication.dossier_language))
     return {
         "text": redact.text(value or ""),
-        "lang": _lang_of(value or "", communication.dossier_language),
+        "lang": lang,
+        "dir": _dir_of(lang),
         "translation": redact.text(str(translated)),
     }
 
 
-def _lang_of(text: str, dossier_language: str) -> str:
+# Languages written right to left, among those a dossier can hold: a block in one of them is laid out
+# right to left (HTML ``dir``; the dossier's stylesheet gives it ``direction: rtl``).
+RIGHT_TO_LEFT: Final = frozenset({"ar"})
+
+
+def _lang_of(text: str, document_language: str) -> str:
     """The language to declare on a block of free text (HTML ``lang``, /Lang in the tagged PDF).
 
-    Kazakh and Russian are told apart by their letters (complaints.filing.textlang); text in Latin
-    letters may be any of several languages, so it keeps the dossier's. Empty when it is the dossier's.
+    ``document_language`` is the language the whole dossier declares: that of its labels, English
+    for a UN language whose labels are not translated yet (an Arabic dossier's labels are English, its
+    author's Arabic text is declared Arabic). Kazakh and Russian are told apart by their letters, and
+    Arabic and Chinese by theirs (complaints.filing.textlang); text in Latin letters may be any of
+    several languages, so it keeps the document's. Empty when it is the document's.
     """
     script = written_in(text)
-    return script if script in ("kk", "ru") and script != dossier_language else ""
+    return script if script in ("kk", "ru", "ar", "zh") and script != document_language else ""
+
+
+def _dir_of(lang: str) -> str:
+    return "rtl" if lang in RIGHT_TO_LEFT else ""
 
 
 def _person(
@@ -645,7 +659,7 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
             ),
             "consent": v.consent,
             "statement": redact.text(v.consent_statement),
-            "statement_lang": _lang_of(v.consent_statement, language),
+            "statement_lang": _lang_of(v.consent_statement, dossier_labels.labels_language(language)),
             "on": dossier_labels.long_date(v.consent_on, language),
             "without_reason": redact.text(v.without_consent_reason),
         }
@@ -684,6 +698,9 @@ def _build_in_language(communication: Communication, variant: str) -> DossierSou
     context = {
         "L": labels,
         "language": language,
+        # What the document declares (<html lang>, the PDF's /Lang): the language of its labels.
+        "document_language": dossier_labels.labels_language(language),
+        "language_dir": _dir_of(language),
         "variant": variant,
         "redacted": redacted,
         "internal": internal,
@@ -1107,7 +1124,8 @@ def _tag_languages() -> None:
 
 
 # What of WeasyPrint's HTML user-agent stylesheet a dossier never uses: form controls, footnotes
-# and notes, the dir-attribute cascade (a dossier sets no dir), table rules/frame attributes, the
+# and notes, the dir-attribute cascade (the dossier's own stylesheet styles the one dir it sets,
+# rtl), table rules/frame attributes, the
 # alignment of the sixteen page margin boxes (the dossier's own @bottom-right sets its own), and
 # the counter styles (WeasyPrint reads those apart). Matching these selectors against every
 # element, and styling every margin box of every page by them, cost about a tenth of a dossier.

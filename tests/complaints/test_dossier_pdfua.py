@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from complaints.dossiers.services import dossier_render_bytes
+from complaints.dossiers.services import dossier_build, dossier_render_bytes
 from complaints.models import Communication
 from tests import pdfua
 from tests.complaints.dossier_cases import family_case
@@ -111,6 +111,33 @@ def test_kazakh_text_in_a_russian_dossier_is_tagged_as_kazakh_and_its_translatio
             languages.setdefault(str(element.Lang), set()).add(str(element.S))
     assert "kk" in languages  # the account of the facts, the remedies sought, Aigerim's own words
     assert "ru" in languages  # the filer's translations
+
+
+FACTS_AR = "رفضت المدرسة قبول الطفلة بسبب إعاقتها، ولم يرد القسم على شكوى الوالدين."
+
+
+@pytest.mark.django_db
+def test_an_arabic_dossier_declares_its_english_labels_and_tags_the_authors_arabic_right_to_left(
+    world: World,
+) -> None:
+    """Arabic labels are not translated yet: the document is English, the author's account Arabic."""
+    Communication.objects.filter(pk=world.mine.pk).update(dossier_language="ar", facts_summary=FACTS_AR)
+    world.mine.refresh_from_db()
+    html = dossier_build(communication=world.mine, variant="filing").html
+    assert '<html lang="en">' in html
+    assert f'lang="ar" dir="rtl"><p>{FACTS_AR}</p>' in html
+    raw = dossier_render_bytes(communication=world.mine, variant="filing")[0]
+    pdf = pikepdf.open(io.BytesIO(raw))
+    assert str(pdf.Root.Lang) == "en"
+    tagged_arabic = [
+        element
+        for element in pdf.objects
+        if isinstance(element, pikepdf.Dictionary)
+        and "/S" in element
+        and str(element.get("/Lang", "")) == "ar"
+    ]
+    assert tagged_arabic  # the account of the facts, read aloud as Arabic
+    assert [str(finding) for finding in pdfua.check(raw)] == []
 
 
 @pytest.mark.django_db

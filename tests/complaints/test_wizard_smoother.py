@@ -311,11 +311,8 @@ def test_enter_in_a_field_of_a_step_saves_and_continues_never_switches_the_langu
     button = default_button(parent.get(url(draft, slug)).content.decode())
     assert (button.get("name"), button.get("value")) == ("direction", "next")
     # Hidden from sight, the tab order and screen readers: they use the visible button.
-    assert (button.get("tabindex"), button.get("aria-hidden"), button.get("class")) == (
-        "-1",
-        "true",
-        "visually-hidden",
-    )
+    assert (button.get("tabindex"), button.get("aria-hidden")) == ("-1", "true")
+    assert "visually-hidden" in (button.get("class") or "").split()
 
 
 def test_enter_on_a_screen_of_a_childs_step_goes_to_the_next_screen(parent: Client) -> None:
