@@ -974,12 +974,16 @@ def _form_content(page: Any) -> tuple[list[bytes], dict[str, Any], bool]:
     """
     contents = page.get("/Contents")
     stream = contents.get_object() if contents is not None else None
+    # pypdf keeps a stream's bytes as read in ``_data`` (still so in 7.1); another release that
+    # names it otherwise gets the decoding path below, slower but the same page.
+    raw = getattr(stream, "_data", None)
     if (
         isinstance(stream, EncodedStreamObject)
+        and isinstance(raw, bytes)
         and stream.get("/Filter") == "/FlateDecode"
         and "/DecodeParms" not in stream
     ):
-        return [stream._data], {"Filter": "/FlateDecode"}, False
+        return [raw], {"Filter": "/FlateDecode"}, False
     decoded = page.get_contents()
     return [decoded.get_data() if decoded is not None else b""], {}, True
 
