@@ -197,6 +197,28 @@ def test_an_api_list_of_cases_logs_each_case_it_returned_in_one_request(world: W
     assert [e.communication_reference for e in entries(actor=world.caseworker)] == [world.mine.reference]
 
 
+def test_an_api_page_of_many_cases_writes_an_entry_for_each_and_the_chain_still_verifies(
+    world: World,
+) -> None:
+    """A request's several entries go in one INSERT, each chained to the one before it."""
+    from complaints.audit.services import audit_verify
+    from tests.factories import CommunicationFactory
+
+    others = CommunicationFactory.create_batch(4, organisation=world.ngo)
+    assert login(world.caseworker).get("/api/v1/communications/").status_code == 200
+    logged = entries(actor=world.caseworker)
+    assert {e.communication_reference for e in logged} == {
+        world.mine.reference,
+        *(c.reference for c in others),
+    }
+    assert {(e.action, e.route, e.status_code, e.ip) for e in logged} == {
+        ("read", "communication-list", 200, "127.0.0.1")
+    }
+    assert all(e.fields == [] and e.at is not None for e in logged)
+    report = audit_verify()
+    assert report.broken_at is None, report.reason
+
+
 def test_a_dossier_download_is_logged_and_shown_to_the_filer(world: World) -> None:
     dossier = ready_dossier(world.mine)
     response = login(world.reviewer).get(reverse("complaints:dossier_download", args=[dossier.pk]))
