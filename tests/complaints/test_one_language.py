@@ -399,16 +399,20 @@ INFORMAL = {
 }
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_text_only_adults_read_never_uses_the_childs_informal_you(language: str) -> None:
+def only_in(language: str, places: tuple[str, ...], but_not: tuple[str, ...] = ()) -> list[polib.POEntry]:
+    """The entries of the interface catalogue of ``language`` used only in files under ``places``."""
     catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
-    informal = [
-        entry.msgstr
+    return [
+        entry
         for entry in catalogue
         if entry.occurrences
-        and all(path.startswith(ADULT_ONLY) for path, _line in entry.occurrences)
-        and INFORMAL[language].search(entry.msgstr)
+        and all(path.startswith(places) and not path.startswith(but_not) for path, _ in entry.occurrences)
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_only_adults_read_never_uses_the_childs_informal_you(language: str) -> None:
+    informal = [e.msgstr for e in only_in(language, ADULT_ONLY) if INFORMAL[language].search(e.msgstr)]
     assert not informal, informal
 
 
@@ -425,13 +429,7 @@ FORMAL = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_text_on_pages_children_and_adults_both_read_addresses_neither(language: str) -> None:
-    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
-    shared = [
-        entry
-        for entry in catalogue
-        if entry.occurrences
-        and all(path.startswith(SHARED) and not path.startswith(NOT_SHARED) for path, _ in entry.occurrences)
-    ]
+    shared = only_in(language, SHARED, but_not=NOT_SHARED)
     assert len(shared) > 10  # the footer, the quick exit, the home page, the log-in and sign-up pages
     addressed = [
         entry.msgstr
