@@ -165,6 +165,37 @@ def communication_save_step(
     return communication
 
 
+def communication_record_act(
+    *,
+    communication: Communication,
+    actor: User | None,
+    on: date,
+    code: str = "",
+    params: dict[str, str] | None = None,
+    event_kind: str = Event.Kind.TRANSITION,
+) -> None:
+    """Finish a change that a package's service made to a case's records, under the case's row lock.
+
+    The case gets a new version (a form still open on the old one is refused as stale), the
+    timeline the event ``code`` (complaints.timeline.texts, shown in each reader's language) when
+    one is given, and the deadlines follow the dates again.
+    """
+    Communication.objects.filter(pk=communication.pk).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    communication.refresh_from_db(fields=["version", "updated_at"])
+    if code:
+        Event.objects.create(
+            communication=communication,
+            kind=event_kind,
+            actor=actor,
+            occurred_on=on,
+            code=code,
+            params=params or {},
+        )
+    deadlines_recompute(communication=communication, actor=actor)
+
+
 def communication_set_claims(
     *, communication: Communication, pairs: list[tuple[str, int]], explanation: str
 ) -> None:

@@ -20,12 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from email.utils import make_msgid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +44,7 @@ from complaints.models import (
     User,
 )
 from complaints.permissions import communication_access
+from complaints.services import communication_record_act
 from complaints.timeline import texts
 
 
@@ -282,17 +282,35 @@ def clarification_record(
     request = ClarificationRequest.objects.create(
         communication=locked, requested_on=requested_on, due_on=due_on, note=note.strip(), recorded_by=user
     )
-    Event.objects.create(
+    communication_record_act(
         communication=locked,
-        kind=Event.Kind.CLARIFICATION,
         actor=user,
-        occurred_on=requested_on,
+        on=requested_on,
         code=texts.CLARIFICATION_REQUESTED,
         params={"day": due_on.isoformat()},
+        event_kind=Event.Kind.CLARIFICATION,
     )
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    deadlines_recompute(communication=locked, actor=user)
+    return request
+
+
+LetterRequest = TypeVar("LetterRequest", ClarificationRequest, ProcedureRequest)
+
+
+def _letter_answered(
+    model: type[LetterRequest], *, user: User, reference: Any, request_id: int, answered_on: date
+) -> LetterRequest:
+    """Record the day a letter of the Committee or its secretariat (``model``) was answered."""
+    communication = communication_access(user, reference, "transition")
+    locked = Communication.objects.select_for_update().get(pk=communication.pk)
+    request = model.objects.filter(communication=locked, pk=request_id).first()
+    if request is None:
+        raise DispatchRefused(_("There is no such request on this case."))
+    _check_day(answered_on, locked)
+    if answered_on < request.requested_on:
+        raise DispatchRefused(_("The answer cannot come before the request."))
+    request.answered_on = answered_on
+    request.save(update_fields=["answered_on"])
+    communication_record_act(communication=locked, actor=user, on=answered_on)
     return request
 
 
@@ -301,24 +319,9 @@ def clarification_answered(
     *, user: User, reference: Any, request_id: int, answered_on: date
 ) -> ClarificationRequest:
     """Record the day the author answered a request for clarification."""
-    communication = communication_access(user, reference, "transition")
-    request = (
-        ClarificationRequest.objects.select_for_update()
-        .filter(communication=communication, pk=request_id)
-        .first()
+    return _letter_answered(
+        ClarificationRequest, user=user, reference=reference, request_id=request_id, answered_on=answered_on
     )
-    if request is None:
-        raise DispatchRefused(_("There is no such request on this case."))
-    _check_day(answered_on, communication)
-    if answered_on < request.requested_on:
-        raise DispatchRefused(_("The answer cannot come before the request."))
-    request.answered_on = answered_on
-    request.save(update_fields=["answered_on"])
-    Communication.objects.filter(pk=communication.pk).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    deadlines_recompute(communication=communication, actor=user)
-    return request
 
 
 # ---- Later requests whose time limit the Committee sets (rule 18(5); OPIC art. 11(2)) ----
@@ -359,17 +362,13 @@ def procedure_request_record(
         note=note.strip(),
         recorded_by=user,
     )
-    Event.objects.create(
+    communication_record_act(
         communication=locked,
-        kind=Event.Kind.TRANSITION,
         actor=user,
-        occurred_on=requested_on,
+        on=requested_on,
         code=texts.PROCEDURE_REQUESTED,
         params={"what": kind, "day": due_on.isoformat()},
     )
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    deadlines_recompute(communication=locked, actor=user)
     return request
 
 
@@ -378,21 +377,6 @@ def procedure_request_answered(
     *, user: User, reference: Any, request_id: int, answered_on: date
 ) -> ProcedureRequest:
     """Record the day a request of the Committee was answered."""
-    communication = communication_access(user, reference, "transition")
-    request = (
-        ProcedureRequest.objects.select_for_update()
-        .filter(communication=communication, pk=request_id)
-        .first()
+    return _letter_answered(
+        ProcedureRequest, user=user, reference=reference, request_id=request_id, answered_on=answered_on
     )
-    if request is None:
-        raise DispatchRefused(_("There is no such request on this case."))
-    _check_day(answered_on, communication)
-    if answered_on < request.requested_on:
-        raise DispatchRefused(_("The answer cannot come before the request."))
-    request.answered_on = answered_on
-    request.save(update_fields=["answered_on"])
-    Communication.objects.filter(pk=communication.pk).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    deadlines_recompute(communication=communication, actor=user)
-    return request

@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from complaints.deadlines.geneva import geneva_today
-from complaints.deadlines.services import deadlines_recompute
 from complaints.lifecycle import TransitionNotAllowed, communication_close_by_settlement
 from complaints.models import Communication, Event, Settlement, SettlementStep, User
 from complaints.permissions import communication_access
+from complaints.services import communication_record_act
 from complaints.timeline import texts
 
 Status = Communication.Status
@@ -80,11 +79,6 @@ def _event(communication: Communication, actor: User, on: date, code: str, **par
     )
 
 
-def _bump(communication: Communication) -> None:
-    Communication.objects.filter(pk=communication.pk).update(version=F("version") + 1)
-    communication.refresh_from_db(fields=["version"])
-
-
 def settlement_of(communication: Communication) -> Settlement | None:
     return Settlement.objects.filter(communication=communication).prefetch_related("steps").first()
 
@@ -106,9 +100,7 @@ def settlement_open(*, communication: Communication, on: date, actor: User) -> S
     if locked.registered_on and on < locked.registered_on:
         raise SettlementRefused(_("The talks cannot have opened before the case was registered."))
     settlement = Settlement.objects.create(communication=locked, opened_on=on)
-    _bump(locked)
-    _event(locked, actor, on, texts.SETTLEMENT_OPENED)
-    deadlines_recompute(communication=locked, actor=actor)
+    communication_record_act(communication=locked, actor=actor, on=on, code=texts.SETTLEMENT_OPENED)
     return settlement
 
 
@@ -151,9 +143,9 @@ def settlement_step_record(
         due_on=due_on if kind == SettlementStep.Kind.COMMITTEE_REQUEST else None,
         note=note.strip(),
     )
-    _bump(locked)
-    _event(locked, actor, on, texts.SETTLEMENT_STEP, step=kind)
-    deadlines_recompute(communication=locked, actor=actor)
+    communication_record_act(
+        communication=locked, actor=actor, on=on, code=texts.SETTLEMENT_STEP, params={"step": kind}
+    )
     return step
 
 
@@ -174,9 +166,7 @@ def settlement_request_answered(
         raise SettlementRefused(_("A request cannot be answered before it was made."))
     step.answered_on = on
     step.save(update_fields=["answered_on"])
-    _bump(locked)
-    _event(locked, actor, on, texts.SETTLEMENT_REQUEST_ANSWERED)
-    deadlines_recompute(communication=locked, actor=actor)
+    communication_record_act(communication=locked, actor=actor, on=on, code=texts.SETTLEMENT_REQUEST_ANSWERED)
     return step
 
 
@@ -254,9 +244,7 @@ def settlement_end(*, communication: Communication, on: date, actor: User) -> Se
     settlement.status = Settlement.Status.ENDED
     settlement.ended_on = on
     settlement.save(update_fields=["status", "ended_on"])
-    _bump(locked)
-    _event(locked, actor, on, texts.SETTLEMENT_ENDED)
-    deadlines_recompute(communication=locked, actor=actor)
+    communication_record_act(communication=locked, actor=actor, on=on, code=texts.SETTLEMENT_ENDED)
     return settlement
 
 
@@ -272,7 +260,5 @@ def settlement_follow_up_received(*, communication: Communication, on: date, act
         raise SettlementRefused(_("The report cannot come before the agreement."))
     settlement.follow_up_received_on = on
     settlement.save(update_fields=["follow_up_received_on"])
-    _bump(locked)
-    _event(locked, actor, on, texts.SETTLEMENT_REPORTED)
-    deadlines_recompute(communication=locked, actor=actor)
+    communication_record_act(communication=locked, actor=actor, on=on, code=texts.SETTLEMENT_REPORTED)
     return settlement
