@@ -1156,29 +1156,43 @@ class Dispatch(RulesModelMixin, models.Model):
         return f"{self.communication} {self.channel} {self.sent_on}"
 
 
-class ClarificationRequest(RulesModelMixin, models.Model):
-    """The secretariat asked the author for clarification or more information (rule 15), by a date it set."""
+class LetterWithTimeLimit(RulesModelMixin, models.Model):
+    """A letter to a case that asks for an answer by a date it sets, and the day it was answered.
 
-    communication = models.ForeignKey(
-        Communication, on_delete=models.CASCADE, related_name="clarification_requests"
-    )
-    requested_on = models.DateField(_("asked on"))
+    Each kind names its case (``communication``) and the day of the letter (``requested_on``).
+    """
+
     due_on = models.DateField(_("answer by"))
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     note = models.TextField(_("what was asked"), blank=True)
     recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
+    communication: models.ForeignKey[Communication, Communication]
+    requested_on: models.DateField[date, date]
+
     class Meta:
+        abstract = True
+        ordering = ["communication", "requested_on", "pk"]
+
+
+class ClarificationRequest(LetterWithTimeLimit):
+    """The secretariat asked the author for clarification or more information (rule 15), by a date it set."""
+
+    communication = models.ForeignKey(
+        Communication, on_delete=models.CASCADE, related_name="clarification_requests"
+    )
+    requested_on = models.DateField(_("asked on"))
+
+    class Meta(LetterWithTimeLimit.Meta):
         verbose_name = _("request for clarification")
         verbose_name_plural = _("requests for clarification")
-        ordering = ["communication", "requested_on", "pk"]
 
     def __str__(self) -> str:
         return f"{self.communication} {self.requested_on} → {self.due_on}"
 
 
-class ProcedureRequest(RulesModelMixin, models.Model):
+class ProcedureRequest(LetterWithTimeLimit):
     """A step after transmission whose time limit the Committee sets in its letter, case by case.
 
     - ``separate_admissibility``: the State asked that admissibility be examined separately from
@@ -1203,16 +1217,10 @@ class ProcedureRequest(RulesModelMixin, models.Model):
     )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     requested_on = models.DateField(_("letter dated"))
-    due_on = models.DateField(_("answer by"))
-    answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    note = models.TextField(_("what was asked"), blank=True)
-    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
-    class Meta:
+    class Meta(LetterWithTimeLimit.Meta):
         verbose_name = _("request of the Committee")
         verbose_name_plural = _("requests of the Committee")
-        ordering = ["communication", "requested_on", "pk"]
 
     def __str__(self) -> str:
         return f"{self.communication} {self.kind} {self.requested_on} → {self.due_on}"

@@ -40,6 +40,7 @@ from complaints.models import (
     Dispatch,
     Dossier,
     Event,
+    LetterWithTimeLimit,
     ProcedureRequest,
     User,
 )
@@ -293,7 +294,7 @@ def clarification_record(
     return request
 
 
-LetterRequest = TypeVar("LetterRequest", ClarificationRequest, ProcedureRequest)
+LetterRequest = TypeVar("LetterRequest", bound=LetterWithTimeLimit)
 
 
 def _letter_answered(
@@ -302,7 +303,7 @@ def _letter_answered(
     """Record the day a letter of the Committee or its secretariat (``model``) was answered."""
     communication = communication_access(user, reference, "transition")
     locked = Communication.objects.select_for_update().get(pk=communication.pk)
-    request = model.objects.filter(communication=locked, pk=request_id).first()
+    request = model._default_manager.filter(communication=locked, pk=request_id).first()
     if request is None:
         raise DispatchRefused(_("There is no such request on this case."))
     _check_day(answered_on, locked)
