@@ -74,6 +74,25 @@ def can_see(user: Any, obj: Any = None) -> bool:
     return communications_visible_to(user).filter(pk=communication.pk).exists()
 
 
+def _visible_by_reference(user: Any, key: uuid.UUID) -> Communication | None:
+    """Return the case ``key`` if ``user`` sees it, by ``communications_visible_to``'s rule, in one query.
+
+    A filer's own case (the wizard's every request) is known to be theirs from its own row, so a
+    filer's case is read by its reference alone; what that row does not settle (someone else's
+    case, which an accepted invitation may open) is asked of the full rule, as every other role's is.
+    """
+    if (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.role == User.Role.FILER
+        and not user.is_superuser
+    ):
+        communication = Communication.objects.filter(reference=key).first()
+        if communication is None or communication.filer_id == user.pk:
+            return communication
+    return communications_visible_to(user).filter(reference=key).first()
+
+
 def communication_access(user: Any, reference: Any, action: str = "view") -> Communication:
     """Return the case ``reference`` if ``user`` may do ``action`` on it: the one door to a case.
 
@@ -88,7 +107,7 @@ def communication_access(user: Any, reference: Any, action: str = "view") -> Com
         key = reference if isinstance(reference, uuid.UUID) else uuid.UUID(str(reference))
     except ValueError as error:
         raise Http404 from error
-    communication = communications_visible_to(user).filter(reference=key).first()
+    communication = _visible_by_reference(user, key)
     if communication is None:
         raise Http404
     if action != "view" and not user.has_perm(f"complaints.{action}_communication", communication):

@@ -18,12 +18,14 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from complaints.audit.chain import GENESIS, HASHED_FIELDS, entry_hash
+from complaints.audit.chain import GENESIS, HASHED_FIELDS, chain_hasher
 from complaints.audit.models import AuditEntry
 from complaints.models import Communication, Membership, User
 
 # Any constant: the key of the PostgreSQL advisory lock that orders writers of the chain.
 CHAIN_LOCK = 0x0A0D17
+# The last entry's hash (the chain's head), read by the primary key's index.
+HEAD_SQL = f'SELECT "hash" FROM "{AuditEntry._meta.db_table}" ORDER BY "id" DESC LIMIT 1'
 READS = (AuditEntry.Action.READ, AuditEntry.Action.DOWNLOAD)
 # The export: every hashed field (the account also by name), with the id and the hashes.
 EXPORT_COLUMNS = ("id", "at", "actor_id", "actor_username", *HASHED_FIELDS[2:], "previous_hash", "hash")
@@ -49,13 +51,15 @@ def _lock_and_read_head(*, durable: bool) -> str | None:
     when it starts, so only a read that starts after the lock is held sees the entry of a writer
     that held it before.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', %s, true)",
                 [CHAIN_LOCK, "on" if durable else "off"],
             )
-    return AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
+        cursor.execute(HEAD_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def audit_write(entries: list[AuditEntry], *, durable: bool = True) -> None:
@@ -71,10 +75,11 @@ def audit_write(entries: list[AuditEntry], *, durable: bool = True) -> None:
     with transaction.atomic():
         previous = _lock_and_read_head(durable=durable) or GENESIS
         now = timezone.now()
+        hash_of = chain_hasher()
         for entry in entries:
             entry.at = entry.at or now
             entry.previous_hash = previous
-            entry.hash = previous = entry_hash(entry, previous)
+            entry.hash = previous = hash_of(entry, previous)
         AuditEntry.objects.bulk_create(entries)
 
 
@@ -90,11 +95,12 @@ def audit_verify() -> ChainReport:
     """Recompute the chain from the first entry; report the first entry where it breaks."""
     previous = GENESIS
     count = 0
+    hash_of = chain_hasher()
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
         count += 1
         if entry.previous_hash != previous:
             return ChainReport(count, previous, entry.pk, "an entry before it was removed or changed")
-        if entry_hash(entry, previous) != entry.hash:
+        if hash_of(entry, previous) != entry.hash:
             return ChainReport(count, previous, entry.pk, "its fields were changed")
         previous = entry.hash
     return ChainReport(count, previous)

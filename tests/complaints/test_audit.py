@@ -15,7 +15,9 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from complaints.audit.chain import GENESIS, SALT, entry_message
 from complaints.audit.models import AuditEntry
 from complaints.models import Communication, Dossier, User
 from tests.conftest import World, login
@@ -414,6 +416,20 @@ def test_a_chain_rewritten_without_the_key_does_not_verify(world: World, setting
     settings.AUDIT_CHAIN_KEY = "another key than the one the log was written with"
     with pytest.raises(CommandError, match="breaks at entry"):
         call_command("audit_verify")
+
+
+def test_entries_are_hashed_as_logs_written_before_were_so_an_old_chain_still_verifies(
+    world: World, settings: Any
+) -> None:
+    settings.AUDIT_CHAIN_KEY = "the key of an older log"
+    _some_entries(world)
+    previous = GENESIS
+    for entry in entries():
+        # How every entry was hashed before the key was derived once per run of entries.
+        message = previous + "\n" + entry_message(entry)
+        expected = salted_hmac(SALT, message, secret=settings.AUDIT_CHAIN_KEY, algorithm="sha256").hexdigest()
+        assert (entry.previous_hash, entry.hash) == (previous, expected)
+        previous = entry.hash
 
 
 def test_on_postgresql_no_one_can_update_or_delete_an_entry(world: World) -> None:
