@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, cast
 
 from django import forms
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext_lazy
@@ -247,6 +249,20 @@ def _gaps(communication: Communication, child: bool) -> list[dict[str, Any]]:
     ]
 
 
+@functools.lru_cache(maxsize=len(settings.LANGUAGES) + 1)
+def rights_explained(language: str) -> dict[str, str]:
+    """Return each situation of the rights step's example and articles as HTML, in ``language``.
+
+    The catalogue is the same for every draft, so each process renders it once per language
+    (about a third of the rights step's page otherwise) and keeps it until it restarts.
+    """
+    with translation.override(language):
+        return {
+            key: render_to_string("complaints/filing/_rights_explained.html", {"entry": entry})
+            for key, entry in catalogue_in(language).items()
+        }
+
+
 def _context(
     request: HttpRequest, communication: Communication, step: Step, page: Page, screen: int | None
 ) -> dict[str, Any]:
@@ -284,7 +300,7 @@ def _context(
         if step.slug in {"consent", "review"}
         else [],
         "documents": communication.documents.all() if step.slug in {"documents", "review"} else [],
-        "catalogue": catalogue_in(get_language() or "en") if step.slug == "rights" else {},
+        "catalogue": rights_explained(get_language() or "en") if step.slug == "rights" else {},
         "step_number": [s.slug for s in applicable_steps(communication)].index(step.slug) + 1,
         "invite_url": reverse("complaints:invitation_new", args=[communication.reference])
         if step.slug in {"consent", "review"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -395,6 +396,26 @@ def test_a_child_picks_what_happened_in_everyday_words_and_gets_the_convention_a
     post(parent, c, "rights", {"situations": ["hurt_at_home"], "explanation": "Папа бьёт меня."})
     assert set(c.claims.values_list("instrument", "article")) == {("CRC", 19)}
     assert c.claims.get().explanation == "Папа бьёт меня."
+
+
+def test_the_rights_step_explains_the_situations_in_each_language_the_page_is_read_in(parent: Client) -> None:
+    c = start(parent)
+    post(parent, c, "who", {"audience": "under_12", "author_is_victim": "True", "dossier_language": "ru"})
+    pages = {}
+    for language in ("kk", "ru", "kk", "en"):  # each process renders the explanations once per language
+        parent.post(reverse("set_language"), {"language": language})
+        pages.setdefault(language, []).append(parent.get(url(c, "rights")).content.decode())
+
+    def explanations(page: str) -> list[str]:
+        return re.findall(r'-example">(.*?)</div>', page, flags=re.DOTALL)
+
+    assert len(explanations(pages["kk"][0])) > 10
+    assert explanations(pages["kk"][0]) == explanations(pages["kk"][1])
+    assert "Зорлық-зомбылықтан қорғау" in pages["kk"][0]
+    assert "Зорлық-зомбылықтан қорғау" not in pages["ru"][0] + pages["en"][0]
+    assert 'id="id_situations_0-example"' in pages["ru"][0]
+    assert "Which right is this?" in pages["en"][0]
+    assert "Which right is this?" not in pages["ru"][0]
 
 
 def test_a_garbled_version_is_treated_as_stale_and_keeps_the_answers(parent: Client) -> None:
