@@ -30,11 +30,11 @@ have started); it prints the same figures. Targets on a 2-core machine with 3 wo
 a second factor and an API token) read the first page of the API list (``/api/v1/communications/``)
 in a closed loop; it prints requests per second and the latencies (target at least 150/s for 20).
 
-``--profile`` runs one step POST under pyinstrument in this process after the load (same database,
-same settings) and prints where its time goes. Gunicorn and the database are stopped and dropped at
-the end, whatever happens. Redis (``--redis``, default database 7) holds the cache and the task
-queue during the run; it is emptied at the end only if it was empty at the start (otherwise the
-bench says so and leaves it as it is).
+``--profile`` runs one step POST (with ``--api``, one read of the API list) under pyinstrument in this
+process after the load (same database, same settings) and prints where its time goes. Gunicorn and
+the database are stopped and dropped at the end, whatever happens. Redis (``--redis``, default
+database 7) holds the cache and the task queue during the run; it is emptied at the end only if it
+was empty at the start (otherwise the bench says so and leaves it as it is).
 """
 
 from __future__ import annotations
@@ -528,17 +528,29 @@ async def filer_fill(filer: Filer, steps: tuple[str, ...]) -> None:
         await filer.save(slug, TALLY)
 
 
-def profile_one_save(people: list[dict[str, Any]]) -> None:
-    """One step POST through Django's test client, under pyinstrument, after a warm-up."""
+def profile_one_save(people: list[dict[str, Any]], api: bool = False) -> None:
+    """One step POST (with ``api``, one API list read) through Django's test client, under pyinstrument."""
     from django.test import Client
     from pyinstrument import Profiler
 
-    filer = people[0]
+    who = people[0]
     client = Client(enforce_csrf_checks=False)
-    for name, value in filer["cookies"].items():
-        client.cookies[name] = value
-    path = f"{filer['base']}facts/"
     profiler = Profiler(interval=0.0005)
+    if api:
+        headers = {"Authorization": f"Token {who['token']}"}
+        for n in range(30):
+            if n >= 10:
+                profiler.start()
+            response = client.get("/api/v1/communications/", secure=True, headers=headers)
+            if n >= 10:
+                profiler.stop()
+            assert response.status_code == 200, response.status_code
+        print("\nWhere 20 reads of the API list spend their time:")
+        print(profiler.output_text(unicode=True, color=False, short_mode=True))
+        return
+    for name, value in who["cookies"].items():
+        client.cookies[name] = value
+    path = f"{who['base']}facts/"
     for n in range(30):
         page = client.get(path, secure=True).content.decode()
         version = VERSION_RE.search(page)
@@ -603,8 +615,8 @@ def main() -> int:
         print(f"gunicorn on 127.0.0.1:{port}, {workers}; load average {os.getloadavg()[0]:.1f}")
         code = asyncio.run(load(options, people, port, server))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
-        if options.profile and not options.api:
-            profile_one_save(people)
+        if options.profile:
+            profile_one_save(people, api=options.api)
         return code
     finally:
         if server is not None:

@@ -16,6 +16,7 @@ Every HTML view, the admin and the API ask these rules (through ``user.has_perm`
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import rules
@@ -25,12 +26,44 @@ from django.http import Http404
 
 from complaints.models import Communication, Inquiry, Invitation, Membership, Organisation, User
 
+# Where memberships_of keeps an account's organisations on the user object.
+MEMBERSHIPS_KEY = "_portal_memberships"
+
+
+@dataclass(frozen=True)
+class Belonging:
+    """One organisation an account belongs to, as the rules and the audit log need it."""
+
+    organisation_id: int
+    kind: str
+    name: str
+
+
+def memberships_of(user: Any) -> tuple[Belonging, ...]:
+    """Return the organisations ``user`` belongs to, read once for the user object (one request).
+
+    The visibility rule, the predicates below and the audit log's record of who acted each need
+    them: they share one query. An account loaded anew (every request loads its own) reads anew.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    cached = user.__dict__.get(MEMBERSHIPS_KEY)
+    if cached is None:
+        rows = Membership.objects.filter(user=user).values_list(
+            "organisation_id", "organisation__kind", "organisation__name"
+        )
+        cached = tuple(Belonging(*row) for row in rows.order_by("organisation_id"))
+        user.__dict__[MEMBERSHIPS_KEY] = cached
+    return cached
+
 
 def _organisation_ids(user: User, kind: str) -> list[int]:
-    return list(
-        Membership.objects.filter(user=user, organisation__kind=kind).values_list(
-            "organisation_id", flat=True
-        )
+    return [belonging.organisation_id for belonging in memberships_of(user) if belonging.kind == kind]
+
+
+def _belongs_to(user: Any, organisation_id: int | None) -> bool:
+    return organisation_id is not None and any(
+        belonging.organisation_id == organisation_id for belonging in memberships_of(user)
     )
 
 
@@ -166,7 +199,7 @@ def is_handling_caseworker(user: Any, obj: Any) -> bool:
         return False
     if getattr(user, "role", None) != User.Role.CASEWORKER:
         return False
-    return Membership.objects.filter(user=user, organisation_id=communication.organisation_id).exists()
+    return _belongs_to(user, communication.organisation_id)
 
 
 @rules.predicate
@@ -176,7 +209,7 @@ def is_routed_reviewer(user: Any, obj: Any) -> bool:
         return False
     if getattr(user, "role", None) != User.Role.OMBUDSMAN_REVIEWER:
         return False
-    return Membership.objects.filter(user=user, organisation_id=communication.routed_to_id).exists()
+    return _belongs_to(user, communication.routed_to_id)
 
 
 @rules.predicate
@@ -303,7 +336,7 @@ def inquiries_visible_to(user: Any) -> QuerySet[Inquiry]:
 def is_inquiry_member(user: Any, obj: Any) -> bool:
     if not isinstance(obj, Inquiry) or getattr(user, "role", None) not in INQUIRY_ROLES:
         return False
-    return Membership.objects.filter(user=user, organisation_id=obj.organisation_id).exists()
+    return _belongs_to(user, obj.organisation_id)
 
 
 @rules.predicate
@@ -311,7 +344,7 @@ def may_send_inquiries(user: Any) -> bool:
     """A caseworker or reviewer who belongs to an organisation may send information for one."""
     if not getattr(user, "is_authenticated", False) or getattr(user, "role", None) not in INQUIRY_ROLES:
         return False
-    return Membership.objects.filter(user=user).exists()
+    return bool(memberships_of(user))
 
 
 rules.add_perm("complaints.add_inquiry", is_administrator | may_send_inquiries)

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from complaints.audit.chain import GENESIS, HASHED_FIELDS, chain_hasher
 from complaints.audit.models import AuditEntry
-from complaints.models import Communication, Membership, User
+from complaints.models import Communication, User
+from complaints.permissions import memberships_of
 
 # Any constant: the key of the PostgreSQL advisory lock that orders writers of the chain.
 CHAIN_LOCK = 0x0A0D17
@@ -39,7 +40,7 @@ def actor_snapshot(user: Any) -> tuple[User | None, str, str]:
     assert isinstance(user, User)
     organisations = ""
     if user.role in (User.Role.CASEWORKER, User.Role.OMBUDSMAN_REVIEWER):
-        names = Membership.objects.filter(user=user).values_list("organisation__name", flat=True)
+        names = [belonging.name for belonging in memberships_of(user)]
         organisations = ", ".join(sorted(names))[:300]
     return user, user.role, organisations
 

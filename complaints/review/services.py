@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from complaints import cldr
 from complaints.casework.filters import with_next_deadline
 from complaints.language import citations
-from complaints.models import Communication, Deadline, Event, Membership, Organisation, Triage, User
+from complaints.models import Communication, Deadline, Event, Organisation, Triage, User
+from complaints.permissions import memberships_of
 from complaints.timeline import texts
 
 CLOSED = Communication.Status.CLOSED
@@ -29,11 +30,7 @@ class ReviewError(Exception):
 
 
 def offices_of(user: User) -> list[int]:
-    return list(
-        Membership.objects.filter(user=user, organisation__kind=Organisation.Kind.OMBUDSMAN).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return [b.organisation_id for b in memberships_of(user) if b.kind == Organisation.Kind.OMBUDSMAN]
 
 
 def review_queue(*, user: User) -> QuerySet[Communication]:

@@ -401,7 +401,7 @@ def test_a_child_picks_what_happened_in_everyday_words_and_gets_the_convention_a
 def test_the_rights_step_explains_the_situations_in_each_language_the_page_is_read_in(parent: Client) -> None:
     c = start(parent)
     post(parent, c, "who", {"audience": "under_12", "author_is_victim": "True", "dossier_language": "ru"})
-    pages = {}
+    pages: dict[str, list[str]] = {}
     for language in ("kk", "ru", "kk", "en"):  # each process renders the explanations once per language
         parent.post(reverse("set_language"), {"language": language})
         pages.setdefault(language, []).append(parent.get(url(c, "rights")).content.decode())
