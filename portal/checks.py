@@ -88,6 +88,17 @@ def weasyprint_libraries_check(app_configs: Any = None, **kwargs: Any) -> list[C
                 id="portal.E002",
             )
         ]
+    from weasyprint.text import ffi  # noqa: PLC0415  (loaded above, where it can be)
+
+    if ffi.harfbuzz_subset is None:
+        return [
+            Warning(
+                "HarfBuzz-Subset is not installed: WeasyPrint subsets the dossier's fonts with fontTools "
+                "instead, more slowly, and logs a warning for each dossier.",
+                hint="Debian/Ubuntu: sudo apt-get install libharfbuzz-subset0 (the production image has it).",
+                id="portal.W002",
+            )
+        ]
     return []
 
 

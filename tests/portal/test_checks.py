@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import cffi
 import pytest
 import yaml
-from django.core.checks import ERROR, CheckMessage, Tags, run_checks
+from django.core.checks import ERROR, WARNING, CheckMessage, Tags, run_checks
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,13 +123,12 @@ def test_web_worker_and_beat_keep_their_files_in_minio_once_its_bucket_is_made()
 # ---- System libraries ----
 
 
-@pytest.fixture
-def pango_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Import WeasyPrint afresh on a host where every Pango library fails to load."""
+def _import_weasyprint_without(fragment: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Import WeasyPrint afresh on a host where every library whose name has ``fragment`` fails to load."""
     real_dlopen = cffi.FFI.dlopen
 
     def dlopen(self: cffi.FFI, name: Any, flags: int = 0) -> Any:
-        if "pango" in str(name):
+        if fragment in str(name):
             raise OSError(f"cannot load library '{name}': No such file or directory")
         return real_dlopen(self, name, flags)
 
@@ -145,6 +145,18 @@ def pango_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     sys.modules.update(loaded)
 
 
+@pytest.fixture
+def pango_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from _import_weasyprint_without("pango", monkeypatch)
+
+
+@pytest.fixture
+def harfbuzz_subset_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # WeasyPrint's own, at import
+        yield from _import_weasyprint_without("harfbuzz-subset", monkeypatch)
+
+
 def system_library_errors() -> list[CheckMessage]:
     return [message for message in run_checks() if message.id == "portal.E002"]
 
@@ -158,3 +170,16 @@ def test_a_missing_pango_is_an_error_that_names_the_debian_packages(pango_missin
 
 def test_with_the_libraries_present_there_is_no_error() -> None:
     assert system_library_errors() == []
+
+
+def test_a_missing_harfbuzz_subset_is_a_warning_that_names_the_debian_package(
+    harfbuzz_subset_missing: None,
+) -> None:
+    [warning] = [message for message in run_checks() if message.id == "portal.W002"]
+    assert warning.level == WARNING
+    assert "apt-get install libharfbuzz-subset0" in (warning.hint or "")
+    assert system_library_errors() == []  # the dossiers still render
+
+
+def test_with_harfbuzz_subset_present_there_is_no_warning() -> None:
+    assert [message for message in run_checks() if message.id == "portal.W002"] == []
