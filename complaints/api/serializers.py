@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
@@ -40,6 +40,23 @@ def blank_choice(choices: list[tuple[str, Any]]) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
 
 
+class FieldsBuiltOnce:
+    """For a read-only model serializer: build its fields from the model once per process, not per use.
+
+    DRF's ModelSerializer works out every field from the model (its type, label, validators) each
+    time a serializer is made, once per page of a list; the result depends only on the class, so
+    it is kept here and each serializer gets fresh copies, as DRF itself copies declared fields.
+    """
+
+    _built: ClassVar[dict[type, dict[str, serializers.Field[Any, Any, Any, Any]]]] = {}
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        built = FieldsBuiltOnce._built.get(type(self))
+        if built is None:
+            built = FieldsBuiltOnce._built[type(self)] = super().get_fields()  # type: ignore[misc]
+        return copy.deepcopy(built)
+
+
 class CasePartSerializer(serializers.ModelSerializer[Any]):
     """A part of a case (a person, a claim, a deadline...): it names its case by reference."""
 
@@ -48,7 +65,7 @@ class CasePartSerializer(serializers.ModelSerializer[Any]):
     )
 
 
-class CommunicationSerializer(serializers.ModelSerializer[Communication]):
+class CommunicationSerializer(FieldsBuiltOnce, serializers.ModelSerializer[Communication]):
     closure = blank_choice(Communication.Closure.choices)
     verdict = blank_choice(Communication.Verdict.choices)
 

@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from complaints.adapters import forget_treaty_table
+from complaints.api.serializers import CommunicationSerializer
 from complaints.models import TreatyStatus
 from tests.conftest import World
 
@@ -228,3 +229,11 @@ def test_the_api_lists_a_cases_filing_dossier_with_its_download_link_but_never_t
     rows = client.get("/api/v1/dossiers/", {"communication": str(world.mine.reference)}).json()["results"]
     assert [row["variant"] for row in rows] == ["filing"]
     assert rows[0]["download_url"].endswith("/download/")
+
+
+def test_every_serializer_of_a_case_gets_its_own_fields_though_they_are_worked_out_once() -> None:
+    first, second = CommunicationSerializer(), CommunicationSerializer()
+    assert list(first.fields) == list(second.fields) == CommunicationSerializer.Meta.fields
+    assert all(first.fields[name] is not second.fields[name] for name in first.fields)
+    assert first.fields["title"].parent is first
+    assert second.fields["title"].parent is second
