@@ -1129,6 +1129,45 @@ def _tag_languages() -> None:
     tags._build_box_tree = build
 
 
+class _KnownPagesPDF(pydyf.PDF):
+    """A pydyf PDF whose pages are all added: their references are listed once, not on each call."""
+
+    @property
+    def page_references(self) -> tuple[bytes, ...]:
+        return self.__dict__["opic_page_references"]
+
+
+@cache
+def _tag_with_known_pages() -> None:
+    """Let WeasyPrint's tagging list the pages' references once instead of once per structure element.
+
+    ``weasyprint.pdf.tags.add_tags`` reads ``pdf.page_references`` for each element it makes, and
+    pydyf builds that tuple of every page anew on each read (about 2,300 times for 57 pages). While
+    it tags, the pages are all there and no page is added: the PDF answers from the tuple made once
+    before, and is a plain pydyf PDF again afterwards. ``add_tags`` is what ``weasyprint.pdf`` calls
+    (still in 70); should that change, nothing is wrapped and dossiers are only slower.
+    """
+    import weasyprint.pdf as weasyprint_pdf  # noqa: PLC0415
+
+    original = getattr(weasyprint_pdf, "add_tags", None)
+    if original is None or getattr(original, "opic_known_pages", False):
+        return
+
+    def add_tags(pdf: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pdf) is not pydyf.PDF:
+            return original(pdf, *args, **kwargs)
+        pdf.opic_page_references = pdf.page_references
+        pdf.__class__ = _KnownPagesPDF
+        try:
+            return original(pdf, *args, **kwargs)
+        finally:
+            pdf.__class__ = pydyf.PDF
+            del pdf.opic_page_references
+
+    add_tags.opic_known_pages = True  # type: ignore[attr-defined]
+    weasyprint_pdf.add_tags = add_tags
+
+
 # What of WeasyPrint's HTML user-agent stylesheet a dossier never uses: form controls, footnotes
 # and notes, the dir-attribute cascade (the dossier's own stylesheet styles the one dir it sets,
 # rtl), table rules/frame attributes, the
@@ -1306,6 +1345,7 @@ def dossier_pdf(source: DossierSource) -> bytes:
 
 def _dossier_pdf(source: DossierSource) -> bytes:
     _tag_languages()
+    _tag_with_known_pages()
     document = _dossier_html(
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
     ).render(**PDF_OPTIONS)

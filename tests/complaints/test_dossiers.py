@@ -581,6 +581,22 @@ def test_the_dossier_file_is_whole_with_its_objects_in_one_stream_and_an_identif
     assert root["/StructTreeRoot"]["/K"]  # read back through the object stream
 
 
+def test_each_tagged_element_names_the_page_its_content_is_on(filing_pdf: bytes) -> None:
+    with pikepdf.open(io.BytesIO(filing_pdf)) as pdf:
+        parents = {}
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        for index in range(0, len(nums), 2):
+            parents[int(nums[index])] = nums[index + 1]
+        checked = 0
+        for page in pdf.pages:
+            marked = parents.get(int(page.obj.get("/StructParents", -1)))
+            for mcid, element in enumerate(marked or []):
+                if isinstance(element, pikepdf.Dictionary):
+                    assert element.Pg.objgen == page.obj.objgen, (mcid, str(element.S))
+                    checked += 1
+        assert checked > 100  # every page's text, the annexes' captions included
+
+
 def test_a_dossier_is_laid_out_with_the_collector_paused_and_leaves_it_as_it_found_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
