@@ -1238,7 +1238,8 @@ def _write_once(
     pydyf serializes every object a second time to hash them for the file identifier, the object
     stream included, which it deflates both times at zlib's slowest level. Here the object stream is
     deflated once at STREAM_COMPRESSION and the identifier is the MD5 of the file's bytes before the
-    cross-reference stream (the same objects, written): the same PDF but for those two values.
+    cross-reference stream (the same objects, written): the same objects in the same places, only
+    the identifier and the deflated bytes of the two streams written here differ.
     Installed by ``_dossier_pdf`` for pydyf 0.13 only; an uncompressed PDF is left to pydyf.
     """
     version = pydyf._to_bytes(version or b"1.7")
