@@ -38,6 +38,7 @@ runs: idempotent, and safe when two workers get the same job.
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import hashlib
 import io
@@ -51,6 +52,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
+from math import ceil, log
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -1127,6 +1129,45 @@ def _tag_languages() -> None:
     tags._build_box_tree = build
 
 
+class _KnownPagesPDF(pydyf.PDF):
+    """A pydyf PDF whose pages are all added: their references are listed once, not on each call."""
+
+    @property
+    def page_references(self) -> tuple[bytes, ...]:
+        return self.__dict__["opic_page_references"]
+
+
+@cache
+def _tag_with_known_pages() -> None:
+    """Let WeasyPrint's tagging list the pages' references once instead of once per structure element.
+
+    ``weasyprint.pdf.tags.add_tags`` reads ``pdf.page_references`` for each element it makes, and
+    pydyf builds that tuple of every page anew on each read (about 2,300 times for 57 pages). While
+    it tags, the pages are all there and no page is added: the PDF answers from the tuple made once
+    before, and is a plain pydyf PDF again afterwards. ``add_tags`` is what ``weasyprint.pdf`` calls
+    (still in 70); should that change, nothing is wrapped and dossiers are only slower.
+    """
+    import weasyprint.pdf as weasyprint_pdf  # noqa: PLC0415
+
+    original = getattr(weasyprint_pdf, "add_tags", None)
+    if original is None or getattr(original, "opic_known_pages", False):
+        return
+
+    def add_tags(pdf: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pdf) is not pydyf.PDF:
+            return original(pdf, *args, **kwargs)
+        pdf.opic_page_references = pdf.page_references
+        pdf.__class__ = _KnownPagesPDF
+        try:
+            return original(pdf, *args, **kwargs)
+        finally:
+            pdf.__class__ = pydyf.PDF
+            del pdf.opic_page_references
+
+    add_tags.opic_known_pages = True  # type: ignore[attr-defined]
+    weasyprint_pdf.add_tags = add_tags
+
+
 # What of WeasyPrint's HTML user-agent stylesheet a dossier never uses: form controls, footnotes
 # and notes, the dir-attribute cascade (the dossier's own stylesheet styles the one dir it sets,
 # rtl), table rules/frame attributes, the
@@ -1189,6 +1230,95 @@ def _compress_streams(pdf: Any) -> None:
             item.compress = False
 
 
+def _write_once(
+    pdf: Any, output: Any, version: Any = b"1.7", identifier: Any = False, compress: bool = False
+) -> None:
+    """Write ``pdf`` as pydyf 0.13's ``PDF.write`` does, serializing and deflating each object once.
+
+    pydyf serializes every object a second time to hash them for the file identifier, the object
+    stream included, which it deflates both times at zlib's slowest level. Here the object stream is
+    deflated once at STREAM_COMPRESSION and the identifier is the MD5 of the file's bytes before the
+    cross-reference stream (the same objects, written): the same objects in the same places, only
+    the identifier and the deflated bytes of the two streams written here differ.
+    Installed by ``_dossier_pdf`` for pydyf 0.13 only; an uncompressed PDF is left to pydyf.
+    """
+    version = pydyf._to_bytes(version or b"1.7")
+    if not compress or version < b"1.5":
+        pydyf.PDF.write(pdf, output, version, identifier, compress)
+        return
+    digest = hashlib.md5(usedforsecurity=False)
+
+    def line(content: bytes) -> None:
+        pdf.current_position += len(content) + 1
+        output.write(content + b"\n")
+        digest.update(content + b"\n")
+
+    if pdf.info:
+        pdf.add_object(pdf.info)
+    line(b"%PDF-" + version)
+    line(b"%\xf0\x9f\x96\xa4")
+    compressed = []
+    for item in pdf.objects:
+        if item.free == "f":
+            continue
+        if item.compressible:
+            compressed.append(item)
+        else:
+            item.offset = pdf.current_position
+            line(item.indirect)
+    numbers, parts, position = [], [], 0
+    for item in compressed:
+        data = item.data
+        parts.append(data)
+        numbers.append(f"{item.number} {position}")
+        position += len(data) + 1
+    header = " ".join(numbers).encode()
+    body = zlib.compress(b"\n".join([header, *parts]), STREAM_COMPRESSION)
+    object_stream = pydyf.Stream(
+        [body],
+        {"Type": "/ObjStm", "N": len(compressed), "First": len(header) + 1, "Filter": "/FlateDecode"},
+    )
+    object_stream.offset = pdf.current_position
+    pdf.add_object(object_stream)
+    line(object_stream.indirect)
+    xref = []
+    index = 0
+    for item in pdf.objects:
+        if item.compressible:
+            xref.append((2, object_stream.number, index))
+            index += 1
+        else:
+            xref.append((bool(item.number), item.offset, item.generation))
+    xref.append((1, pdf.current_position, 0))
+    field2 = ceil(log(pdf.current_position + 1, 256))
+    field3 = ceil(log(max(max(item.generation for item in pdf.objects), len(compressed)) + 1, 256))
+    lengths = (1, field2, field3)
+    table = b"".join(
+        value.to_bytes(length, "big") for row in xref for length, value in zip(lengths, row, strict=True)
+    )
+    extra: dict[str, Any] = {
+        "Type": "/XRef",
+        "Index": pydyf.Array((0, len(pdf.objects) + 1)),
+        "W": pydyf.Array(lengths),
+        "Size": len(pdf.objects) + 1,
+        "Root": pdf.catalog.reference,
+    }
+    if pdf.info:
+        extra["Info"] = pdf.info.reference
+    if identifier:
+        data_hash = digest.hexdigest().encode()
+        first = data_hash if identifier is True else pydyf._to_bytes(identifier)
+        extra["ID"] = pydyf.Array((pydyf.String(first).data, pydyf.String(data_hash).data))
+    extra["Filter"] = "/FlateDecode"
+    xref_stream = pydyf.Stream([zlib.compress(table, STREAM_COMPRESSION)], extra)
+    pdf.xref_position = xref_stream.offset = pdf.current_position
+    pdf.add_object(xref_stream)
+    line(xref_stream.indirect)
+    line(b"startxref")
+    line(f"{pdf.xref_position}".encode())
+    line(b"%%EOF")
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a dossier is laid out and written.
@@ -1216,6 +1346,7 @@ def dossier_pdf(source: DossierSource) -> bytes:
 
 def _dossier_pdf(source: DossierSource) -> bytes:
     _tag_languages()
+    _tag_with_known_pages()
     document = _dossier_html(
         string=source.html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_fetcher(source.annexes)
     ).render(**PDF_OPTIONS)
@@ -1234,6 +1365,8 @@ def _dossier_pdf(source: DossierSource) -> bytes:
         if overlay is not None:
             overlay(document, pdf)
         _compress_streams(pdf)
+        if getattr(pydyf, "VERSION", "").startswith("0.13."):
+            pdf.write = functools.partial(_write_once, pdf)  # see _write_once: pydyf 0.13's layout
 
     # One pass: the annex pages are drawn into the PDF as WeasyPrint writes it, never read back.
     return document.write_pdf(finisher=finish, **PDF_OPTIONS)

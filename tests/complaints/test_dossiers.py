@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -561,6 +562,39 @@ def test_every_stream_of_the_dossier_is_deflated_once_and_reads_back(filing_pdf:
             if len(stream._data) > 200:  # the annex's q/Q wrappers are a few bytes; text is not
                 assert stream.get("/Filter") == "/FlateDecode"
                 assert stream.get_data()  # inflates
+
+
+def test_the_dossier_file_is_whole_with_its_objects_in_one_stream_and_an_identifier(
+    filing_pdf: bytes,
+) -> None:
+    with pikepdf.open(io.BytesIO(filing_pdf)) as pdf:
+        assert pdf.check_pdf_syntax() == []  # offsets, cross-reference stream and object stream agree
+        identifier = pdf.trailer["/ID"]
+        assert len(identifier) == 2
+        assert len(bytes(identifier[0])) == 32  # an MD5, in hexadecimal
+        object_streams = [
+            o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Type") == "/ObjStm"
+        ]
+        assert len(object_streams) == 1
+        assert object_streams[0].get("/Filter") == "/FlateDecode"
+    root: Any = PdfReader(io.BytesIO(filing_pdf)).trailer["/Root"]
+    assert root["/StructTreeRoot"]["/K"]  # read back through the object stream
+
+
+def test_each_tagged_element_names_the_page_its_content_is_on(filing_pdf: bytes) -> None:
+    with pikepdf.open(io.BytesIO(filing_pdf)) as pdf:
+        parents = {}
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        for index in range(0, len(nums), 2):
+            parents[int(nums[index])] = nums[index + 1]
+        checked = 0
+        for page in pdf.pages:
+            marked = parents.get(int(page.obj.get("/StructParents", -1)))
+            for mcid, element in enumerate(marked or []):
+                if isinstance(element, pikepdf.Dictionary):
+                    assert element.Pg.objgen == page.obj.objgen, (mcid, str(element.S))
+                    checked += 1
+        assert checked > 100  # every page's text, the annexes' captions included
 
 
 def test_a_dossier_is_laid_out_with_the_collector_paused_and_leaves_it_as_it_found_it(
