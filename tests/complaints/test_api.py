@@ -234,6 +234,6 @@ def test_the_api_lists_a_cases_filing_dossier_with_its_download_link_but_never_t
 def test_every_serializer_of_a_case_gets_its_own_fields_though_they_are_worked_out_once() -> None:
     first, second = CommunicationSerializer(), CommunicationSerializer()
     assert list(first.fields) == list(second.fields) == CommunicationSerializer.Meta.fields
-    assert all(first.fields[name] is not second.fields[name] for name in first.fields)
+    assert all(field is not second.fields[name] for name, field in first.fields.items())
     assert first.fields["title"].parent is first
     assert second.fields["title"].parent is second
