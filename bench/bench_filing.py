@@ -15,8 +15,8 @@ https``, as behind the production proxy: no redirect to HTTPS, secure cookies, C
 Origin). Each filer first fills its draft once (not timed), then saves steps in turn (who, state,
 facts, rights, requests): a GET of the step, then its POST with the CSRF token and the draft's
 version, the answers changed a little each time. The requests go out through a lean HTTP/1.0 client on
-asyncio's streams (``--client httpx`` for the pooled httpx client, which costs about four times the
-CPU per request): on a 2-core machine what the load generator burns is taken from the workers. Each
+asyncio's streams (``--client httpx`` for the pooled httpx client, which costs three to four times
+the CPU per request): on a 2-core machine what the load generator burns is taken from the workers. Each
 run prints how the cores were shared between the workers, PostgreSQL and the load generator.
 
 Closed loop (the default): every filer saves again as soon as its last save is answered, for
@@ -286,7 +286,7 @@ class LeanClient:
     """An HTTP/1.0 client on asyncio's streams: one connection per request, read until the server closes it.
 
     Gunicorn's sync workers close every connection anyway, so nothing is lost against a pooled
-    client; what is gained is the load generator's CPU (about a fifth of httpx's per request),
+    client; what is gained is the load generator's CPU (a third to a quarter of httpx's per request),
     which on a 2-core machine would otherwise be taken from the workers being measured.
     """
 
