@@ -108,11 +108,12 @@ def can_see(user: Any, obj: Any = None) -> bool:
 
 
 def _visible_by_reference(user: Any, key: uuid.UUID) -> Communication | None:
-    """Return the case ``key`` if ``user`` sees it, by ``communications_visible_to``'s rule, in one query.
+    """Return the case ``key`` if ``user`` sees it, by ``communications_visible_to``'s rule.
 
-    A filer's own case (the wizard's every request) is known to be theirs from its own row, so a
-    filer's case is read by its reference alone; what that row does not settle (someone else's
-    case, which an accepted invitation may open) is asked of the full rule, as every other role's is.
+    A filer's own case (the wizard's every request) is known to be theirs from its own row
+    (``Q(filer=user)``, the rule's first clause), so a filer's case is read by its reference alone.
+    What that row does not settle (someone else's case, which an accepted invitation may open) is
+    asked of the full rule in a second query; every other role asks the full rule at once.
     """
     if (
         getattr(user, "is_authenticated", False)

@@ -57,7 +57,10 @@ def entry_message(entry: AuditEntry) -> str:
 
 
 def chain_hasher() -> Callable[[AuditEntry, str], str]:
-    """Return ``entry_hash`` with its key derived once: for a run of entries (a page, or the whole chain)."""
+    """Return a function giving an entry's hash chained to the previous one, its key derived once.
+
+    One per run of entries (a page of them, or the whole chain when it is verified).
+    """
     secret = getattr(settings, "AUDIT_CHAIN_KEY", "") or settings.SECRET_KEY
     # Django's salted_hmac(SALT, message, secret, algorithm="sha256"), with its key derived once.
     key = hashlib.sha256(force_bytes(SALT + secret)).digest()
@@ -67,8 +70,3 @@ def chain_hasher() -> Callable[[AuditEntry, str], str]:
         return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
     return hash_of
-
-
-def entry_hash(entry: AuditEntry, previous_hash: str) -> str:
-    """Return the hash of ``entry`` chained to ``previous_hash``."""
-    return chain_hasher()(entry, previous_hash)

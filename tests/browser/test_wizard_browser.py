@@ -120,6 +120,15 @@ class Filer:
         # The visible button: the hidden default one that Enter presses comes first on the page.
         self.click_css(f'button[name="direction"][value="{label_value}"]:not([data-default-button])')
 
+    def start_draft(self, audience: str, author_is_victim: str, dossier_language: str) -> None:
+        """Start a new draft and answer its first step, which leaves the filer on the second."""
+        self.open("/cases/new/")
+        self.click_css("main form button[type=submit]")
+        self.choose("audience", audience)
+        self.choose("author_is_victim", author_is_victim)
+        self.choose("dossier_language", dossier_language)
+        self.press()
+
     def step(self) -> str:
         return self.driver.current_url.split("/step/")[-1]
 
@@ -321,12 +330,7 @@ def test_a_draft_is_left_and_resumed_on_another_device(driver: webdriver.Chrome,
     user: User = UserFactory.create()
     sign_in(driver, live_server.url, user)
     me = Filer(driver, live_server.url)
-    me.open("/cases/new/")
-    me.click_css("main form button[type=submit]")
-    me.choose("audience", "adult")
-    me.choose("author_is_victim", "True")
-    me.choose("dossier_language", "en")
-    me.press()
+    me.start_draft("adult", "True", "en")
     driver.get(driver.current_url.replace("/step/author/", "/step/facts/"))
     me.type("facts_summary", "The school refused to enrol me.")
     me.press()
@@ -352,12 +356,7 @@ def test_enter_in_a_field_saves_the_step_and_goes_on_never_switching_the_languag
     child: User = UserFactory.create()
     sign_in(driver, live_server.url, child)
     me = Filer(driver, live_server.url)
-    me.open("/cases/new/")
-    me.click_css("main form button[type=submit]")
-    me.choose("audience", "under_12")
-    me.choose("author_is_victim", "True")
-    me.choose("dossier_language", "ru")
-    me.press()
+    me.start_draft("under_12", "True", "ru")
     assert me.step() == "author/"
     language = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
     # The language switch is the page's first button of the step's form: Enter must not press it.

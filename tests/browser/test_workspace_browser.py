@@ -21,9 +21,10 @@ from tests.factories import CommunicationFactory, MembershipFactory, Organisatio
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_a_caseworker_records_a_transmittal_and_sees_the_states_six_month_deadline(
-    driver: webdriver.Chrome, live_server: Any
-) -> None:
+def caseworker_on_a_registered_case(
+    driver: webdriver.Chrome, live_server: Any, committee_reference: str, **fields: Any
+) -> tuple[Communication, Filer]:
+    """Sign in, on a wide screen, as a caseworker of the NGO handling a case the Committee registered."""
     driver.set_window_size(1280, 1000)
     ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
     caseworker = MembershipFactory.create(organisation=ngo, user__role=User.Role.CASEWORKER).user
@@ -32,11 +33,19 @@ def test_a_caseworker_records_a_transmittal_and_sees_the_states_six_month_deadli
         status="registered",
         submitted_on=date(2025, 1, 10),
         registered_on=date(2025, 2, 1),
-        committee_reference="CRC/300/2025",
-        title="Алия v. Kazakhstan",
+        committee_reference=committee_reference,
+        **fields,
     )
     sign_in(driver, live_server.url, caseworker)
-    me = Filer(driver, live_server.url)
+    return case, Filer(driver, live_server.url)
+
+
+def test_a_caseworker_records_a_transmittal_and_sees_the_states_six_month_deadline(
+    driver: webdriver.Chrome, live_server: Any
+) -> None:
+    case, me = caseworker_on_a_registered_case(
+        driver, live_server, "CRC/300/2025", title="Алия v. Kazakhstan"
+    )
     me.open("/cases/")
     me.check_page()
     me.click_css("table a")
@@ -96,18 +105,7 @@ def test_an_ombudsman_reviewer_triages_the_queue(driver: webdriver.Chrome, live_
 def test_a_refused_settlement_form_says_its_message_once_at_the_top(
     driver: webdriver.Chrome, live_server: Any
 ) -> None:
-    driver.set_window_size(1280, 1000)
-    ngo = OrganisationFactory.create(kind=Organisation.Kind.NGO)
-    caseworker = MembershipFactory.create(organisation=ngo, user__role=User.Role.CASEWORKER).user
-    case = CommunicationFactory.create(
-        organisation=ngo,
-        status="registered",
-        submitted_on=date(2025, 1, 10),
-        registered_on=date(2025, 2, 1),
-        committee_reference="CRC/301/2025",
-    )
-    sign_in(driver, live_server.url, caseworker)
-    me = Filer(driver, live_server.url)
+    case, me = caseworker_on_a_registered_case(driver, live_server, "CRC/301/2025")
     me.open(reverse("complaints:settlement", args=[case.reference]))
     me.check_page()
     # A day the browser accepts and the service refuses: before the Committee registered the case.
